@@ -398,7 +398,7 @@ public sealed class Cpu : ICheckedMemory
             return Protection.RaiseBusFault(access, 0);
         }
 
-        if (kind != AccessKind.Execute && !PhysicalRangeOk(first, address, size, access.IsStore, privilege, out uint badAddress))
+        if (!PhysicalRangeOk(first, address, size, access.IsStore, privilege, out uint badAddress))
         {
             return Protection.RaiseBusFault(access, badAddress);
         }
