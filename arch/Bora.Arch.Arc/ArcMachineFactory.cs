@@ -22,6 +22,9 @@ public sealed class ArcMachineFactory
     /// <summary>The board machines are built on.</summary>
     public Board Board { get; }
 
+    /// <summary>Zephyr's thread-stack layout for this MPU (userspace on, default privilege stack size).</summary>
+    public StackGeometry StackGeometry => ArcStackGeometry.For(Options.Version);
+
     /// <summary>The backend id.</summary>
     public ArchId Arch => ArcBoards.ArchFor(Options.Version);
 
