@@ -41,6 +41,15 @@ public sealed class ArmExceptionModel : IExceptionModel
     /// <summary>Whether thread mode runs on the process stack (CONTROL.SPSEL=1), as every Zephyr thread does. Default true.</summary>
     public bool ThreadModeUsesPsp { get; set; } = true;
 
+    /// <summary>
+    /// PSPLIM (ARMv8-M Mainline): exception entry that would push below it raises UsageFault STKOF instead.
+    /// Zero (the reset value) means no limit; ignored on PMSAv7 cores, which have no stack limit registers.
+    /// </summary>
+    public uint Psplim { get; set; }
+
+    /// <summary>MSPLIM (ARMv8-M Mainline), as <see cref="Psplim"/> for the main stack.</summary>
+    public uint Msplim { get; set; }
+
     /// <summary>Priority of exceptions other than NMI, HardFault and the configurable faults (SVCall, PendSV, SysTick, IRQs). Default 0.</summary>
     public Func<int, int> ConfigurablePriority { get; set; } = _ => 0;
 
@@ -63,6 +72,15 @@ public sealed class ArmExceptionModel : IExceptionModel
         ];
 
         FaultRecord? fault = null;
+        uint limit = _mpu?.Version == ArmMpuVersion.PmsaV8 ? (onPsp ? Psplim : Msplim) : 0;
+        if (frame < limit)
+        {
+            // ARMv8-M stack limit: nothing is pushed below the limit (QEMU pushes nothing at all) and SP
+            // becomes the limit; a UsageFault STKOF is raised instead of the stacking.
+            fault = _mpu!.RaiseStackLimitFault(new MemoryAccess(frame, FrameSize, AccessKind.StackPush, interrupted));
+            frame = limit;
+        }
+
         for (int i = 0; i < words.Length && fault is null; i++)
         {
             fault = memory.TryWriteWord(frame + (uint)(4 * i), words[i], AccessKind.StackPush, interrupted);

@@ -77,6 +77,13 @@ public sealed class ArmFaultStatus
         return TakenAs(ArmException.BusFault, BusFaultEnabled, (int)((Shpr1 >> 8) & 0xFF), executionPriority);
     }
 
+    /// <summary>Latches UsageFault status bits and returns the exception the fault is taken as.</summary>
+    internal int LatchUsageFault(Ufsr bits, int executionPriority)
+    {
+        Cfsr |= (uint)bits << 16;
+        return TakenAs(ArmException.UsageFault, (Shcsr & UsgFaultEna) != 0, (int)((Shpr1 >> 16) & 0xFF), executionPriority);
+    }
+
     /// <summary>MMFAR when MMARVALID is set.</summary>
     internal uint? ValidMmfar => (Cfsr & (uint)Mmfsr.MMARVALID) != 0 ? Mmfar : null;
 

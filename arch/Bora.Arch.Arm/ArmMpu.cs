@@ -165,6 +165,16 @@ public abstract class ArmMpu : IProtectionModel
     /// <inheritdoc/>
     public void ClearFaultStatus() => FaultStatus.Clear();
 
+    /// <summary>
+    /// Latches a stack-limit violation (ARMv8-M Mainline PSPLIM/MSPLIM: UsageFault, UFSR.STKOF) for
+    /// <paramref name="access"/> and describes it.
+    /// </summary>
+    public FaultRecord RaiseStackLimitFault(in MemoryAccess access)
+    {
+        int exception = FaultStatus.LatchUsageFault(Ufsr.STKOF, ExecutionPriority);
+        return Record(exception, FaultClass.StackLimit, access, null, null);
+    }
+
     /// <summary>Reads an MPU register; false when <paramref name="address"/> is not one.</summary>
     internal bool TryReadRegister(uint address, out uint value)
     {
