@@ -23,14 +23,17 @@ public readonly record struct PmsaV7Region(uint Rbar, uint Rasr)
     /// <summary>Region size in bytes (2^32 for SIZE=31).</summary>
     public ulong Size => 1UL << SizeLog2;
 
-    /// <summary>Base address: RBAR.ADDR, or 0 for a 4 GiB region (which has no ADDR field).</summary>
-    public uint Base => SizeLog2 >= 32 ? 0 : Rbar & 0xFFFF_FFE0;
+    /// <summary>Base address: RBAR.ADDR (bits [31:5] as written).</summary>
+    public uint Base => Rbar & 0xFFFF_FFE0;
 
     /// <summary>First address after the region.</summary>
     public ulong End => Base + Size;
 
-    /// <summary>Whether the base is aligned to the size, as the architecture requires.</summary>
-    public bool IsAligned => SizeLog2 >= 32 || (Base & (Size - 1)) == 0;
+    /// <summary>
+    /// Whether the base is aligned to the size, as the architecture requires; a 4 GiB region has no
+    /// ADDR bits, so any non-zero ADDR is misaligned (QEMU ignores such a region too).
+    /// </summary>
+    public bool IsAligned => (Base & (Size - 1)) == 0;
 
     /// <summary>RASR.SRD: bit i set disables subregion i.</summary>
     public byte Srd => (byte)(Rasr >> 8);

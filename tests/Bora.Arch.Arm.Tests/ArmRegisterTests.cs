@@ -111,6 +111,24 @@ public sealed class ArmRegisterTests
     }
 
     [Test]
+    public void V7_FourGigabyteRegion_CoversEverything_UnlessAddrIsNonZero()
+    {
+        ArmMachine m = ExampleBoards.CortexM4();
+        m.EnableFaults();
+        m.V7Region(0, 0, 0x0302_003F); // 4 GiB, full access
+        m.Write(ScsRegisters.MPU_CTRL, 0x1);
+        ArmAssert.Allowed(m.Probe(0x6000_0000, AccessKind.Read, Privilege.User));
+        ArmAssert.InstructionViolation(m, m.Probe(0xE010_0000, AccessKind.Execute, Privilege.User));
+
+        m.V7Region(0, 0x8000_0000, 0x0302_003F);
+        Assert.Multiple(() =>
+        {
+            Assert.That(m.Mpu.InvalidProgramming.Select(p => p.Register), Does.Contain("MPU_RBAR[0]"));
+            Assert.That(m.Probe(0x6000_0000, AccessKind.Read, Privilege.User), Is.Not.Null, "the region is ignored");
+        });
+    }
+
+    [Test]
     public void MpuType_IsReadOnly()
     {
         ArmMachine m = ExampleBoards.CortexM33();
