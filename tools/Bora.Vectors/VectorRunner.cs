@@ -37,6 +37,10 @@ public sealed class VectorRunner
         {
             throw new VectorFormatException($"{path}: cannot read the file: {e.Message}", e);
         }
+        catch (InvalidDataException e)
+        {
+            throw new VectorFormatException($"{path}: not a readable gzip stream: {e.Message}", e);
+        }
     }
 
     /// <summary>Replays vector records read from <paramref name="stream"/>; <paramref name="name"/> is used in messages.</summary>

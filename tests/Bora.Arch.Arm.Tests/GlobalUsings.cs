@@ -1,0 +1,3 @@
+global using Bora.Hal;
+global using Bora.Machine;
+global using NUnit.Framework;

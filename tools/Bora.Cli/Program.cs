@@ -1,0 +1,3 @@
+using Bora.Cli;
+
+return BoraCli.Run(args, Console.Out, Console.Error);
