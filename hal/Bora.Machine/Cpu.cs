@@ -19,6 +19,9 @@ namespace Bora.Machine;
 /// </remarks>
 public sealed class Cpu : ICheckedMemory
 {
+    // A decision whose window holds no address: translation falls back to asking the model.
+    private static readonly AccessDecision s_noDecision = AccessDecision.Deny(1, 0, 0);
+
     private DecisionWindow _read;
     private DecisionWindow _write;
     private DecisionWindow _execute;
@@ -234,7 +237,7 @@ public sealed class Cpu : ICheckedMemory
         {
             uint a = address + (uint)done;
             int chunk = Math.Min(destination.Length - done, PhysicalMemory.PageSize - (int)(a & (PhysicalMemory.PageSize - 1)));
-            Bus.ReadMemory(Physical(a, AccessKind.Read), destination.Slice(done, chunk));
+            Bus.ReadMemory(Physical(a, AccessKind.Read, s_noDecision), destination.Slice(done, chunk));
             done += chunk;
         }
 
@@ -354,8 +357,12 @@ public sealed class Cpu : ICheckedMemory
     public FaultRecord? Check(uint address, uint size, AccessKind kind, Privilege privilege) =>
         Check(address, size, kind, privilege, fill: false);
 
-    private FaultRecord? Check(uint address, uint size, AccessKind kind, Privilege privilege, bool fill)
+    private FaultRecord? Check(uint address, uint size, AccessKind kind, Privilege privilege, bool fill) =>
+        Check(address, size, kind, privilege, fill, out _);
+
+    private FaultRecord? Check(uint address, uint size, AccessKind kind, Privilege privilege, bool fill, out AccessDecision first)
     {
+        first = AccessDecision.Allow(0, uint.MaxValue);
         if (size == 0)
         {
             return null;
@@ -364,7 +371,7 @@ public sealed class Cpu : ICheckedMemory
         var access = new MemoryAccess(address, size, kind, privilege);
         ulong end = (ulong)address + size;
         ulong checkedEnd = Math.Min(end, 1UL << 32);
-        AccessDecision first = default;
+        first = default;
         if (!BypassProtection)
         {
             ulong next = address;
@@ -485,7 +492,7 @@ public sealed class Cpu : ICheckedMemory
         {
             uint a = address + (uint)done;
             int chunk = Math.Min(source.Length - done, PhysicalMemory.PageSize - (int)(a & (PhysicalMemory.PageSize - 1)));
-            Bus.WriteMemory(Physical(a, AccessKind.Write), source.Slice(done, chunk));
+            Bus.WriteMemory(Physical(a, AccessKind.Write, s_noDecision), source.Slice(done, chunk));
             done += chunk;
         }
     }
@@ -505,7 +512,7 @@ public sealed class Cpu : ICheckedMemory
 
     private ulong ReadSlow(uint address, int size)
     {
-        FaultRecord? fault = Check(address, (uint)size, AccessKind.Read, State.Privilege, fill: true);
+        FaultRecord? fault = Check(address, (uint)size, AccessKind.Read, State.Privilege, fill: true, out AccessDecision first);
         if (fault is not null)
         {
             FaultSink.Raise(this, fault);
@@ -514,20 +521,20 @@ public sealed class Cpu : ICheckedMemory
         ulong value;
         if (size == 8)
         {
-            value = ReadBusWord(address, 4) | ((ulong)ReadBusWord(address + 4, 4) << 32);
+            value = ReadBusWord(address, 4, first) | ((ulong)ReadBusWord(address + 4, 4, first) << 32);
         }
         else
         {
-            value = ReadBusWord(address, size);
+            value = ReadBusWord(address, size, first);
         }
 
         Charge(_costs.Load);
         return value;
     }
 
-    private uint ReadBusWord(uint address, int size)
+    private uint ReadBusWord(uint address, int size, in AccessDecision first)
     {
-        uint physical = Physical(address, AccessKind.Read);
+        uint physical = Physical(address, AccessKind.Read, first);
         if (Bus.Read(physical, size, State.Privilege, out uint value) != BusStatus.Ok)
         {
             FaultSink.Raise(this, Protection.RaiseBusFault(new MemoryAccess(address, (uint)size, AccessKind.Read, State.Privilege), address));
@@ -538,7 +545,7 @@ public sealed class Cpu : ICheckedMemory
 
     private void WriteSlow(uint address, int size, ulong value)
     {
-        FaultRecord? fault = Check(address, (uint)size, AccessKind.Write, State.Privilege, fill: true);
+        FaultRecord? fault = Check(address, (uint)size, AccessKind.Write, State.Privilege, fill: true, out AccessDecision first);
         if (fault is not null)
         {
             FaultSink.Raise(this, fault);
@@ -546,31 +553,36 @@ public sealed class Cpu : ICheckedMemory
 
         if (size == 8)
         {
-            WriteBusWord(address, 4, (uint)value);
-            WriteBusWord(address + 4, 4, (uint)(value >> 32));
+            WriteBusWord(address, 4, (uint)value, first);
+            WriteBusWord(address + 4, 4, (uint)(value >> 32), first);
         }
         else
         {
-            WriteBusWord(address, size, (uint)value);
+            WriteBusWord(address, size, (uint)value, first);
         }
 
         Charge(_costs.Store);
     }
 
-    private void WriteBusWord(uint address, int size, uint value)
+    private void WriteBusWord(uint address, int size, uint value, in AccessDecision first)
     {
-        uint physical = Physical(address, AccessKind.Write);
+        uint physical = Physical(address, AccessKind.Write, first);
         if (Bus.Write(physical, size, State.Privilege, value) != BusStatus.Ok)
         {
             FaultSink.Raise(this, Protection.RaiseBusFault(new MemoryAccess(address, (uint)size, AccessKind.Write, State.Privilege), address));
         }
     }
 
-    private uint Physical(uint address, AccessKind kind)
+    private uint Physical(uint address, AccessKind kind, in AccessDecision first)
     {
         if (BypassProtection)
         {
             return address;
+        }
+
+        if (address >= first.WindowStart && address <= first.WindowEnd)
+        {
+            return (uint)first.Translate(address);
         }
 
         ulong physical = Protection.Decide(address, kind, State.Privilege).Translate(address);

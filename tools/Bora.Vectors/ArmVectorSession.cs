@@ -106,18 +106,9 @@ internal abstract class ArmVectorSession : IVectorSession
         }
     }
 
-    private FaultRecord? Fetch(uint address, uint size, Privilege privilege)
-    {
-        // An instruction fetch: the MPU first, then the bus (a fetch from nothing is a BusFault, IBUSERR).
-        Cpu cpu = Machine.Cpu;
-        FaultRecord? fault = cpu.Check(address, size, AccessKind.Execute, privilege);
-        if (fault is null && !cpu.Bus.CanAccess(address, size, store: false))
-        {
-            fault = cpu.Protection.RaiseBusFault(new MemoryAccess(address, size, AccessKind.Execute, privilege), address);
-        }
-
-        return fault;
-    }
+    // An instruction fetch: the MPU first, then the bus (a fetch from nothing is a BusFault, IBUSERR).
+    private FaultRecord? Fetch(uint address, uint size, Privilege privilege) =>
+        Machine.Cpu.Check(address, size, AccessKind.Execute, privilege);
 
     private List<FieldMismatch> Compare(JsonElement result, FaultRecord? fault)
     {
