@@ -317,7 +317,7 @@ public sealed class Cpu : ICheckedMemory
             return null;
         }
 
-        BusStatus status = Bus.Read(address, size, privilege, out value);
+        BusStatus status = ReadTranslated(address, size, kind, privilege, out value);
         return status == BusStatus.Ok ? null : Protection.RaiseBusFault(new MemoryAccess(address, (uint)size, kind, privilege), address);
     }
 
@@ -335,7 +335,7 @@ public sealed class Cpu : ICheckedMemory
         }
 
         _cycles += _costs.Store;
-        BusStatus status = Bus.Write(address, size, privilege, value);
+        BusStatus status = WriteTranslated(address, size, kind, privilege, value);
         return status == BusStatus.Ok ? null : Protection.RaiseBusFault(new MemoryAccess(address, (uint)size, kind, privilege), address);
     }
 
@@ -527,8 +527,7 @@ public sealed class Cpu : ICheckedMemory
 
     private uint ReadBusWord(uint address, int size)
     {
-        uint physical = Physical(address, AccessKind.Read);
-        if (Bus.Read(physical, size, State.Privilege, out uint value) != BusStatus.Ok)
+        if (ReadTranslated(address, size, AccessKind.Read, State.Privilege, out uint value) != BusStatus.Ok)
         {
             FaultSink.Raise(this, Protection.RaiseBusFault(new MemoryAccess(address, (uint)size, AccessKind.Read, State.Privilege), address));
         }
@@ -559,11 +558,70 @@ public sealed class Cpu : ICheckedMemory
 
     private void WriteBusWord(uint address, int size, uint value)
     {
-        uint physical = Physical(address, AccessKind.Write);
-        if (Bus.Write(physical, size, State.Privilege, value) != BusStatus.Ok)
+        if (WriteTranslated(address, size, AccessKind.Write, State.Privilege, value) != BusStatus.Ok)
         {
             FaultSink.Raise(this, Protection.RaiseBusFault(new MemoryAccess(address, (uint)size, AccessKind.Write, State.Privilege), address));
         }
+    }
+
+    /// <summary>
+    /// Loads 1, 2 or 4 bytes at a linear address that was already checked: through the translation of
+    /// its page, byte by byte when it crosses into a page that may be mapped elsewhere.
+    /// </summary>
+    private BusStatus ReadTranslated(uint address, int size, AccessKind kind, Privilege privilege, out uint value)
+    {
+        if (!CrossesPage(address, size))
+        {
+            return Bus.Read(Physical(address, kind, privilege), size, privilege, out value);
+        }
+
+        value = 0;
+        for (int i = 0; i < size; i++)
+        {
+            uint linear = unchecked(address + (uint)i);
+            if (Bus.Read(Physical(linear, kind, privilege), 1, privilege, out uint b) != BusStatus.Ok)
+            {
+                return BusStatus.Error;
+            }
+
+            value |= b << (8 * i);
+        }
+
+        return BusStatus.Ok;
+    }
+
+    /// <summary>Stores 1, 2 or 4 bytes at a checked linear address, page by page as <see cref="ReadTranslated"/> loads.</summary>
+    private BusStatus WriteTranslated(uint address, int size, AccessKind kind, Privilege privilege, uint value)
+    {
+        if (!CrossesPage(address, size))
+        {
+            return Bus.Write(Physical(address, kind, privilege), size, privilege, value);
+        }
+
+        for (int i = 0; i < size; i++)
+        {
+            uint linear = unchecked(address + (uint)i);
+            if (Bus.Write(Physical(linear, kind, privilege), 1, privilege, (value >> (8 * i)) & 0xFF) != BusStatus.Ok)
+            {
+                return BusStatus.Error;
+            }
+        }
+
+        return BusStatus.Ok;
+    }
+
+    private static bool CrossesPage(uint address, int size) =>
+        (address & (PhysicalMemory.PageSize - 1)) + (uint)size > PhysicalMemory.PageSize;
+
+    private uint Physical(uint address, AccessKind kind, Privilege privilege)
+    {
+        if (BypassProtection)
+        {
+            return address;
+        }
+
+        // Decided at the privilege and kind it was checked at, so the decision is the allowed one.
+        return (uint)Protection.Decide(address, kind, privilege).Translate(address);
     }
 
     private uint Physical(uint address, AccessKind kind)
