@@ -4,7 +4,7 @@ using Bora.Machine;
 namespace Bora.Arch.X86.Tests;
 
 /// <summary>A qemu_x86 machine with a page-table builder and helpers to turn paging on and probe.</summary>
-internal sealed class X86Rig
+public sealed class X86Rig
 {
     public const uint PoolStart = 0x0180_0000;
     public const uint PoolEnd = 0x01C0_0000;
