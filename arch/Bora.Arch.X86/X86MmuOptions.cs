@@ -12,6 +12,12 @@ public sealed class X86MmuOptions
     /// </summary>
     public int MaxPhysicalAddressBits { get; set; } = 36;
 
-    /// <summary>The board to build, by name (see <see cref="X86Boards"/>).</summary>
-    public string Board { get; set; } = X86Boards.QemuX86Name;
+    /// <summary>
+    /// The board to build, by name (see <see cref="X86Boards"/>); by default Zephyr's <c>qemu_x86</c> for
+    /// PAE and <c>qemu_x86_nopae</c> for 32-bit paging.
+    /// </summary>
+    public string? Board { get; set; }
+
+    /// <summary>The board name in effect: <see cref="Board"/>, or the default for <see cref="Mode"/>.</summary>
+    public string BoardName => Board ?? (Mode == X86PagingMode.Paging32 ? X86Boards.QemuX86NoPaeName : X86Boards.QemuX86Name);
 }

@@ -17,7 +17,7 @@ public static class X86ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = new X86MmuOptions();
         configure?.Invoke(options);
-        Board board = X86Boards.Find(options.Board);
+        Board board = X86Boards.Find(options.BoardName);
 
         services.AddSingleton(options);
         services.AddSingleton(board);

@@ -32,7 +32,7 @@ public sealed class BoardTests
         Machine.Machine machine = provider.GetRequiredService<Machine.Machine>();
         Assert.Multiple(() =>
         {
-            Assert.That(machine.Board, Is.SameAs(X86Boards.QemuX86));
+            Assert.That(machine.Board, Is.SameAs(X86Boards.QemuX86NoPae), "the 32-bit default board");
             Assert.That(provider.GetRequiredService<IProtectionModel>(), Is.SameAs(machine.Protection));
             Assert.That(provider.GetRequiredService<ISystemRegisters>(), Is.SameAs(machine.Protection));
             Assert.That(provider.GetRequiredService<X86Mmu>().Arch, Is.EqualTo(X86Arch.Paging32));
