@@ -271,4 +271,23 @@ public sealed class WalkTests
             Assert.That(fault.W && fault.U && !fault.P && !fault.RSVD && !fault.I, Is.True);
         });
     }
+
+    [Test]
+    public void DecideWindows_CoverTheWholePage_AndTranslate()
+    {
+        var rig = new X86Rig(X86PagingMode.Pae);
+        rig.Tables.MapPage(0x4000_0000, 0x0070_3000, P | RW | US);
+        rig.Tables.MapLargePage(0x8000_0000, 0x0060_0000, P | RW | US);
+        rig.EnablePaging();
+        AccessDecision small = rig.Mmu.Decide(0x4000_0123, AccessKind.Read, User);
+        AccessDecision large = rig.Mmu.Decide(0x8012_3456, AccessKind.Write, User);
+        AccessDecision denied = rig.Mmu.Decide(0x9000_0123, AccessKind.Read, User);
+        Assert.Multiple(() =>
+        {
+            Assert.That((small.IsAllowed, small.WindowStart, small.WindowEnd, small.PhysicalStart), Is.EqualTo((true, 0x4000_0000u, 0x4000_0FFFu, 0x0070_3000UL)));
+            Assert.That((large.IsAllowed, large.WindowStart, large.WindowEnd, large.PhysicalStart), Is.EqualTo((true, 0x8000_0000u, 0x801F_FFFFu, 0x0060_0000UL)));
+            Assert.That((denied.IsAllowed, denied.WindowStart, denied.WindowEnd), Is.EqualTo((false, 0x9000_0000u, 0x9000_0FFFu)));
+            Assert.That((PageFaultErrorCode)denied.Detail, Is.EqualTo(PageFaultErrorCode.U));
+        });
+    }
 }
