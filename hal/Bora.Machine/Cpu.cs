@@ -237,7 +237,7 @@ public sealed class Cpu : ICheckedMemory
         {
             uint a = address + (uint)done;
             int chunk = Math.Min(destination.Length - done, PhysicalMemory.PageSize - (int)(a & (PhysicalMemory.PageSize - 1)));
-            Bus.ReadMemory(Physical(a, AccessKind.Read, s_noDecision), destination.Slice(done, chunk));
+            Bus.ReadMemory(Physical(a, AccessKind.Read, State.Privilege, s_noDecision), destination.Slice(done, chunk));
             done += chunk;
         }
 
@@ -308,7 +308,7 @@ public sealed class Cpu : ICheckedMemory
     {
         ValidateSize(size);
         value = 0;
-        FaultRecord? fault = Check(address, (uint)size, kind, privilege, fill: false);
+        FaultRecord? fault = Check(address, (uint)size, kind, privilege, fill: false, out AccessDecision first);
         if (fault is not null)
         {
             return fault;
@@ -320,7 +320,7 @@ public sealed class Cpu : ICheckedMemory
             return null;
         }
 
-        BusStatus status = Bus.Read(address, size, privilege, out value);
+        BusStatus status = ReadTranslated(address, size, kind, privilege, first, out value);
         return status == BusStatus.Ok ? null : Protection.RaiseBusFault(new MemoryAccess(address, (uint)size, kind, privilege), address);
     }
 
@@ -331,14 +331,14 @@ public sealed class Cpu : ICheckedMemory
     public FaultRecord? TryWrite(uint address, int size, AccessKind kind, Privilege privilege, uint value)
     {
         ValidateSize(size);
-        FaultRecord? fault = Check(address, (uint)size, kind, privilege, fill: false);
+        FaultRecord? fault = Check(address, (uint)size, kind, privilege, fill: false, out AccessDecision first);
         if (fault is not null)
         {
             return fault;
         }
 
         _cycles += _costs.Store;
-        BusStatus status = Bus.Write(address, size, privilege, value);
+        BusStatus status = WriteTranslated(address, size, kind, privilege, value, first);
         return status == BusStatus.Ok ? null : Protection.RaiseBusFault(new MemoryAccess(address, (uint)size, kind, privilege), address);
     }
 
@@ -492,7 +492,7 @@ public sealed class Cpu : ICheckedMemory
         {
             uint a = address + (uint)done;
             int chunk = Math.Min(source.Length - done, PhysicalMemory.PageSize - (int)(a & (PhysicalMemory.PageSize - 1)));
-            Bus.WriteMemory(Physical(a, AccessKind.Write, s_noDecision), source.Slice(done, chunk));
+            Bus.WriteMemory(Physical(a, AccessKind.Write, State.Privilege, s_noDecision), source.Slice(done, chunk));
             done += chunk;
         }
     }
@@ -534,8 +534,7 @@ public sealed class Cpu : ICheckedMemory
 
     private uint ReadBusWord(uint address, int size, in AccessDecision first)
     {
-        uint physical = Physical(address, AccessKind.Read, first);
-        if (Bus.Read(physical, size, State.Privilege, out uint value) != BusStatus.Ok)
+        if (ReadTranslated(address, size, AccessKind.Read, State.Privilege, first, out uint value) != BusStatus.Ok)
         {
             FaultSink.Raise(this, Protection.RaiseBusFault(new MemoryAccess(address, (uint)size, AccessKind.Read, State.Privilege), address));
         }
@@ -566,14 +565,67 @@ public sealed class Cpu : ICheckedMemory
 
     private void WriteBusWord(uint address, int size, uint value, in AccessDecision first)
     {
-        uint physical = Physical(address, AccessKind.Write, first);
-        if (Bus.Write(physical, size, State.Privilege, value) != BusStatus.Ok)
+        if (WriteTranslated(address, size, AccessKind.Write, State.Privilege, value, first) != BusStatus.Ok)
         {
             FaultSink.Raise(this, Protection.RaiseBusFault(new MemoryAccess(address, (uint)size, AccessKind.Write, State.Privilege), address));
         }
     }
 
-    private uint Physical(uint address, AccessKind kind, in AccessDecision first)
+    /// <summary>
+    /// Loads 1, 2 or 4 bytes at a linear address that was already checked: through the translation of
+    /// its page, byte by byte when it crosses into a page that may be mapped elsewhere.
+    /// </summary>
+    private BusStatus ReadTranslated(uint address, int size, AccessKind kind, Privilege privilege, in AccessDecision first, out uint value)
+    {
+        if (!CrossesPage(address, size))
+        {
+            return Bus.Read(Physical(address, kind, privilege, first), size, privilege, out value);
+        }
+
+        value = 0;
+        for (int i = 0; i < size; i++)
+        {
+            uint linear = unchecked(address + (uint)i);
+            if (Bus.Read(Physical(linear, kind, privilege, first), 1, privilege, out uint b) != BusStatus.Ok)
+            {
+                return BusStatus.Error;
+            }
+
+            value |= b << (8 * i);
+        }
+
+        return BusStatus.Ok;
+    }
+
+    /// <summary>Stores 1, 2 or 4 bytes at a checked linear address, page by page as <see cref="ReadTranslated"/> loads.</summary>
+    private BusStatus WriteTranslated(uint address, int size, AccessKind kind, Privilege privilege, uint value, in AccessDecision first)
+    {
+        if (!CrossesPage(address, size))
+        {
+            return Bus.Write(Physical(address, kind, privilege, first), size, privilege, value);
+        }
+
+        for (int i = 0; i < size; i++)
+        {
+            uint linear = unchecked(address + (uint)i);
+            if (Bus.Write(Physical(linear, kind, privilege, first), 1, privilege, (value >> (8 * i)) & 0xFF) != BusStatus.Ok)
+            {
+                return BusStatus.Error;
+            }
+        }
+
+        return BusStatus.Ok;
+    }
+
+    private static bool CrossesPage(uint address, int size) =>
+        (address & (PhysicalMemory.PageSize - 1)) + (uint)size > PhysicalMemory.PageSize;
+
+    /// <summary>
+    /// The physical address of a checked linear address: from <paramref name="first"/> (the decision
+    /// that allowed the access) when it covers the address, otherwise decided again at the privilege
+    /// and kind it was checked at, so the decision is the allowed one.
+    /// </summary>
+    private uint Physical(uint address, AccessKind kind, Privilege privilege, in AccessDecision first)
     {
         if (BypassProtection)
         {
@@ -585,8 +637,7 @@ public sealed class Cpu : ICheckedMemory
             return (uint)first.Translate(address);
         }
 
-        ulong physical = Protection.Decide(address, kind, State.Privilege).Translate(address);
-        return (uint)physical;
+        return (uint)Protection.Decide(address, kind, privilege).Translate(address);
     }
 
     private ulong BlockCost(int bytes) => (ulong)(bytes + (int)_costs.BlockBytesPerCycle - 1) / _costs.BlockBytesPerCycle + 1;

@@ -11,5 +11,6 @@ public static class KnownReplayers
     [
         new ArmV7VectorArch(),
         new ArmV8VectorArch(),
+        new X86VectorArch(),
     ];
 }
