@@ -33,7 +33,7 @@ public class CheckedLoadBenchmarks
         _cpu = BenchTargets.Find(Model).Build(SmallNeighbour, out _base);
         for (uint i = 0; i < BufferBytes; i += 4)
         {
-            _cpu.WriteUInt32(_base + i, i);
+            _cpu.Bus.Memory.WriteUInt32(_base + i, i);
             BinaryPrimitives.WriteUInt32LittleEndian(_host.AsSpan((int)i), i);
         }
     }
