@@ -94,7 +94,11 @@ public sealed class KThread : KObject
     /// <summary>Where to hand the baton once a remotely requested unwind has finished.</summary>
     internal HandoffSlot? UnwindReturn { get; set; }
 
-    internal bool HostExited { get; set; }
+    /// <summary>Whether the thread's host thread has ended (it ran and finished, or was unwound).</summary>
+    public bool HostExited { get; internal set; }
+
+    /// <summary>Whether the current incarnation never received the CPU (so it has no host thread).</summary>
+    public bool HostThreadNeverStarted => HostThread is null;
 
     internal bool IsRunnable => (States & (ThreadStates.Prestart | ThreadStates.Pending | ThreadStates.Suspended | ThreadStates.Sleeping | ThreadStates.Dead)) == 0;
 
