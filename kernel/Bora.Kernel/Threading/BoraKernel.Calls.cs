@@ -123,12 +123,7 @@ public sealed partial class BoraKernel
         Enter(caller, KernelCall.ThreadNameSet);
         KThread target = Lookup<KThread>(caller, thread.Address, "k_thread");
         const int MaxName = 32;
-        if (name.Length >= MaxName)
-        {
-            return Exit(caller, KernelCall.ThreadNameSet, -Errno.EInval);
-        }
-
-        target.ThreadName = name;
+        target.ThreadName = name.Length >= MaxName ? name[..(MaxName - 1)] : name;
         return Exit(caller, KernelCall.ThreadNameSet, 0);
     }
 

@@ -178,7 +178,7 @@ public static partial class K
         c.Kernel.CallThreadPrioritySet(c.Thread, thread, prio);
     }
 
-    /// <summary><c>k_thread_name_set</c>: 0, or -EINVAL for a name of 32 characters or more.</summary>
+    /// <summary><c>k_thread_name_set</c>: 0; names are truncated to CONFIG_THREAD_MAX_NAME_LEN - 1 (31) characters.</summary>
     public static int k_thread_name_set(ThreadHandle thread, string name)
     {
         KernelContext c = Ctx();
