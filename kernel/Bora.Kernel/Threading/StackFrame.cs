@@ -1,9 +1,9 @@
 namespace Bora.Kernel.Threading;
 
 /// <summary>
-/// A frame reserved on the calling thread's simulated stack: SP moves down and the lowest word is
-/// written through the checked accessors at the current privilege, as a function prologue's push
-/// would, so an overflow hits the stack guard. Disposing it pops the frame.
+/// A frame reserved on the calling thread's simulated stack: SP moves down and the whole frame is
+/// zeroed through the checked accessors at the current privilege (a prologue's pushes plus
+/// initialised locals), so an overflow hits the stack guard. Disposing it pops the frame.
 /// </summary>
 public sealed class StackFrame : IDisposable
 {
@@ -35,7 +35,7 @@ public sealed class StackFrame : IDisposable
         uint savedSp = cpu.State.Sp;
         uint sp = savedSp - size;
         cpu.State.Sp = sp;
-        cpu.WriteUInt32(sp, 0);
+        cpu.FillBlock(sp, size, 0);
         return new StackFrame(cpu, savedSp, sp, size);
     }
 
