@@ -7,3 +7,4 @@ global using Bora.Kernel.Threading;
 global using Bora.Kernel.Trace;
 global using NUnit.Framework;
 global using static Bora.Kernel.Zephyr.K;
+global using Bora.Kernel.Image;

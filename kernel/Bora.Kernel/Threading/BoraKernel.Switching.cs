@@ -191,6 +191,11 @@ public sealed partial class BoraKernel
         KThread next = NextUp();
         Charge(_costs.ContextSwitch);
         _trace.Record(_cpu.Cycles, TraceEventKind.Switch, thread.Id, next.Id, 0);
+        if (_verbose)
+        {
+            _log.Verbose("Switch {From} -> {To} at cycle {Cycles} (thread ended)", thread.ThreadName, next.ThreadName, _cpu.Cycles);
+        }
+
         MakeCurrent(next);
         Inject();
         Resume(next);
