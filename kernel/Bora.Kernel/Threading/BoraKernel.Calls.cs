@@ -338,6 +338,41 @@ public sealed partial class BoraKernel
         Fatal(caller, reason, null, reason == FatalReason.KernelPanic ? "k_panic() called" : "k_oops() called");
     }
 
+    /// <summary>
+    /// Calls the function registered at <paramref name="functionAddress"/> from the calling kernel
+    /// thread, as a call through a function pointer: the instruction fetch there is checked first
+    /// (execute permission, XN), and an address that holds no registered function is a CPU exception
+    /// of the caller. Supports functions of type <see cref="Action"/>, <see cref="Action{T}"/> of
+    /// <see cref="uint"/>, <see cref="IsrHandler"/> and <see cref="ThreadEntry"/> (called with zeros).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Called from a host thread, or the function has an unsupported type.</exception>
+    public void Call(uint functionAddress, uint argument = 0)
+    {
+        KernelContext context = KernelContext.Current is { } c && c.Kernel == this
+            ? c
+            : throw new InvalidOperationException("Call runs code through a function address on a kernel thread; call it from a kernel thread or ISR");
+        CallFunction(context.Thread, functionAddress, target =>
+        {
+            switch (target)
+            {
+                case Action action:
+                    action();
+                    break;
+                case Action<uint> withArgument:
+                    withArgument(argument);
+                    break;
+                case IsrHandler isr:
+                    isr(argument);
+                    break;
+                case ThreadEntry entry:
+                    entry(argument, 0, 0);
+                    break;
+                default:
+                    throw new InvalidOperationException($"the function at 0x{functionAddress:X8} is a {target.GetType().Name}; Call supports Action, Action<uint>, IsrHandler and ThreadEntry");
+            }
+        });
+    }
+
     /// <summary>Calls the function registered at <paramref name="address"/>, as a call through a function pointer: the fetch is checked first.</summary>
     internal void CallFunction(KThread caller, uint address, Action<Delegate> invoke)
     {
