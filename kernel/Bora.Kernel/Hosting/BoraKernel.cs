@@ -22,7 +22,6 @@ public sealed partial class BoraKernel : IDisposable
 
     private readonly KernelOptions _options;
     private readonly ILogger _log;
-    private readonly bool _verbose;
     private readonly ProtectionGate _gate;
     private readonly IExceptionModel _exceptionModel;
     private readonly KernelCosts _costs;
@@ -58,7 +57,6 @@ public sealed partial class BoraKernel : IDisposable
         }
 
         _log = (_options.Logger ?? Serilog.Core.Logger.None).ForContext<BoraKernel>().ForContext("Kernel", _options.Name);
-        _verbose = _log.IsEnabled(LogEventLevel.Verbose);
         _costs = _options.Costs;
         Func<SystemBus, IProtectionModel> createProtection = _options.CreateProtection ?? (_ => new NoProtection());
         ProtectionGate? gate = null;
@@ -446,4 +444,7 @@ public sealed partial class BoraKernel : IDisposable
     }
 
     private void Charge(ulong cycles) => _cpu.AddCycles(cycles);
+
+    /// <summary>Whether verbose events (switches, kernel calls) are logged; asked each time so a level switch takes effect.</summary>
+    private bool Verbose => _log.IsEnabled(LogEventLevel.Verbose);
 }

@@ -27,7 +27,7 @@ public sealed partial class BoraKernel
         _kernelDepth++;
         Charge(_costs.KernelCallEntry);
         _trace.Record(_cpu.Cycles, TraceEventKind.CallEnter, caller.Id, (int)call, 0);
-        if (_verbose)
+        if (Verbose)
         {
             _log.Verbose("{Thread} -> {Call}", caller.ThreadName, call);
         }
@@ -37,7 +37,7 @@ public sealed partial class BoraKernel
     {
         Charge(_costs.KernelCallExit);
         _trace.Record(_cpu.Cycles, TraceEventKind.CallExit, caller.Id, (int)call, result);
-        if (_verbose)
+        if (Verbose)
         {
             _log.Verbose("{Thread} <- {Call} = {Result}", caller.ThreadName, call, result);
         }

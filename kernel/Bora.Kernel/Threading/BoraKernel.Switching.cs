@@ -20,7 +20,7 @@ public sealed partial class BoraKernel
         SaveContext(self);
         Charge(_costs.ContextSwitch);
         _trace.Record(_cpu.Cycles, TraceEventKind.Switch, self.Id, next.Id, 0);
-        if (_verbose)
+        if (Verbose)
         {
             _log.Verbose("Switch {From} -> {To} at cycle {Cycles}", self.ThreadName, next.ThreadName, _cpu.Cycles);
         }
@@ -191,7 +191,7 @@ public sealed partial class BoraKernel
         KThread next = NextUp();
         Charge(_costs.ContextSwitch);
         _trace.Record(_cpu.Cycles, TraceEventKind.Switch, thread.Id, next.Id, 0);
-        if (_verbose)
+        if (Verbose)
         {
             _log.Verbose("Switch {From} -> {To} at cycle {Cycles} (thread ended)", thread.ThreadName, next.ThreadName, _cpu.Cycles);
         }

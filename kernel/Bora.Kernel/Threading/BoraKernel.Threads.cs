@@ -184,7 +184,7 @@ public sealed partial class BoraKernel
         }
 
         _trace.Record(_cpu.Cycles, TraceEventKind.ThreadExit, thread.Id, 0, 0);
-        if (_verbose)
+        if (Verbose)
         {
             _log.Verbose("Thread {Thread} (T{Id}) exits", thread.ThreadName, thread.Id);
         }
