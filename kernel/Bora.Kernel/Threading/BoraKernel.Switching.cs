@@ -17,6 +17,16 @@ public sealed partial class BoraKernel
     /// </summary>
     private void SwitchTo(KThread self, KThread next)
     {
+        // The switch is an exception (PendSV on Cortex-M): the arch stacks its frame on the outgoing
+        // thread's stack, so a thread switched out near its guard overflows here, as on hardware.
+        CpuState cpu = _cpu.State;
+        ExceptionEntry frame = _exceptionModel.Enter(cpu, _cpu, _options.Exceptions.PendSv, cpu.Pc);
+        if (frame.StackingFault is { } stacking)
+        {
+            Fatal(self, ClassifyFault(self, stacking), stacking, $"context switch could not stack '{self.ThreadName}''s frame");
+        }
+
+        self.SwitchFrame = frame;
         SaveContext(self);
         Charge(_costs.ContextSwitch);
         _trace.Record(_cpu.Cycles, TraceEventKind.Switch, self.Id, next.Id, 0);
@@ -31,6 +41,14 @@ public sealed partial class BoraKernel
         self.Slot!.Wait(Timeout.InfiniteTimeSpan);
         Inject();
         ThrowIfUnwinding(self);
+        self.SwitchFrame = null;
+        ExceptionReturn resumed = _exceptionModel.Return(_cpu.State, _cpu, frame);
+        if (resumed.UnstackingFault is { } unstacking)
+        {
+            Fatal(self, ClassifyFault(self, unstacking), unstacking, $"exception return could not unstack '{self.ThreadName}''s frame after a context switch");
+        }
+
+        _cpu.CheckExecute(resumed.ResumedPc);
     }
 
     private void SaveContext(KThread thread)

@@ -66,6 +66,9 @@ public sealed class KThread : KObject
 
     internal CpuState Context { get; } = new();
 
+    /// <summary>The exception frame stacked when the thread was switched out, until it resumes.</summary>
+    internal ExceptionEntry? SwitchFrame { get; set; }
+
     internal bool IrqMasked { get; set; }
 
     internal int KernelDepth { get; set; }

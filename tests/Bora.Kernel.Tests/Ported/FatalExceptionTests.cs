@@ -117,6 +117,45 @@ public sealed class FatalExceptionTests
     }
 
     [Test]
+    public void test_fatal_stack_overflow_at_context_switch()
+    {
+        GuardProtection? guard = null;
+        _k.Dispose();
+        _k = ZTest.Create(o =>
+        {
+            o.CreateProtection = _ => guard = new GuardProtection();
+            o.StackGeometry = new StackGeometry(Alignment: 32, ReservedBytes: 32, GuardBytes: 32, PointerAlignment: 8, PowerOfTwoSize: false, PrivilegedStackBytes: 0);
+        });
+        UseReturningHandler();
+        ThreadHandle tid = _k.DeclareThread("alt_thread");
+        StackHandle stack = _k.DefineStack("tight_stack", 512);
+        foreach (ThreadStack s in _k.Objects.OfType<ThreadStack>())
+        {
+            guard!.AddGuard(s.GuardStart, s.GuardBytes);
+        }
+
+        bool yielded = false;
+        ZTest.Run(_k, () =>
+        {
+            k_thread_create(_k.DeclareThread("peer"), _k.DefineStack("peer_stack", 512), 512, (_, _, _) => k_yield(), 0, 0, 0, K_PRIO_PREEMPT(3), 0, K_NO_WAIT);
+            k_thread_create(tid, stack, 512, (_, _, _) =>
+            {
+                using StackFrame big = StackFrame.Push(496);
+                k_yield();
+                yielded = true;
+            }, 0, 0, 0, K_PRIO_PREEMPT(3), 0, K_NO_WAIT);
+            k_msleep(10);
+        });
+        Assert.Multiple(() =>
+        {
+            Assert.That(yielded, Is.False);
+            Assert.That(_faults.Select(f => f.Reason), Is.EqualTo(new[] { K_ERR_STACK_CHK_FAIL }), "the switch's exception frame hit the guard");
+            Assert.That(_faults[0].Report.Fault!.Access.Kind, Is.EqualTo(AccessKind.StackPush));
+            Assert.That(_faults[0].Report.Location, Does.Contain("tight_stack").And.Contain("guard"));
+        });
+    }
+
+    [Test]
     public void test_fatal_spurious_irq()
     {
         UseReturningHandler();
