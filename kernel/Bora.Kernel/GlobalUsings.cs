@@ -1,0 +1,11 @@
+global using Bora.Abi;
+global using Bora.Hal;
+global using Bora.Kernel.Fatal;
+global using Bora.Kernel.Hosting;
+global using Bora.Kernel.Image;
+global using Bora.Kernel.Interrupts;
+global using Bora.Kernel.Objects;
+global using Bora.Kernel.Threading;
+global using Bora.Kernel.Time;
+global using Bora.Kernel.Trace;
+global using Bora.Machine;

@@ -1,0 +1,73 @@
+using Serilog;
+
+namespace Bora.Kernel.Hosting;
+
+/// <summary>What a kernel is built from: the board, the arch's models, and the kernel configuration.</summary>
+public sealed class KernelOptions
+{
+    /// <summary>The board to boot on (required).</summary>
+    public Board? Board { get; set; }
+
+    /// <summary>Builds the protection unit on the board's bus; a machine without one when unset.</summary>
+    public Func<SystemBus, IProtectionModel>? CreateProtection { get; set; }
+
+    /// <summary>The arch's exception entry/return; <see cref="FrameExceptionModel"/> when unset.</summary>
+    public Func<IExceptionModel>? CreateExceptionModel { get; set; }
+
+    /// <summary>The arch's stack object geometry.</summary>
+    public StackGeometry StackGeometry { get; set; } = new(Alignment: 8, ReservedBytes: 0, GuardBytes: 0, PointerAlignment: 8, PowerOfTwoSize: false, PrivilegedStackBytes: 0);
+
+    /// <summary>Exception numbers handed to the exception model.</summary>
+    public ExceptionNumbers Exceptions { get; set; } = ExceptionNumbers.Default;
+
+    /// <summary><c>CONFIG_SYS_CLOCK_TICKS_PER_SEC</c>; Zephyr's default for tickless Cortex-M kernels.</summary>
+    public uint TicksPerSecond { get; set; } = 10_000;
+
+    /// <summary>Modelled cost of kernel work.</summary>
+    public KernelCosts Costs { get; set; } = KernelCosts.Default;
+
+    /// <summary>Modelled cost of checked accesses; <see cref="AccessCosts.Default"/> when unset.</summary>
+    public AccessCosts? AccessCosts { get; set; }
+
+    /// <summary>Image area sizes.</summary>
+    public ImageLayoutOptions Layout { get; set; } = new();
+
+    /// <summary>Records the trace ring holds.</summary>
+    public int TraceCapacity { get; set; } = 1 << 16;
+
+    /// <summary>Number of interrupt lines.</summary>
+    public int IrqLines { get; set; } = 64;
+
+    /// <summary>Stack bytes of the main thread (<c>CONFIG_MAIN_STACK_SIZE</c>).</summary>
+    public uint MainStackSize { get; set; } = 1024;
+
+    /// <summary>Stack bytes of the idle thread (<c>CONFIG_IDLE_STACK_SIZE</c>).</summary>
+    public uint IdleStackSize { get; set; } = 320;
+
+    /// <summary>Bytes of the interrupt stack (<c>CONFIG_ISR_STACK_SIZE</c>).</summary>
+    public uint IsrStackSize { get; set; } = 2048;
+
+    /// <summary>The fatal error handler; Bora's default when unset (see docs/kernel.md).</summary>
+    public FatalErrorHandler? FatalErrorHandler { get; set; }
+
+    /// <summary>Where the kernel logs; nothing when unset.</summary>
+    public ILogger? Logger { get; set; }
+
+    /// <summary>How long the host waits (wall clock) for a run to hand control back before failing.</summary>
+    public TimeSpan HostWaitTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Virtual time after which <see cref="BoraKernel.RunUntilIdle"/> gives up.</summary>
+    public TimeSpan IdleRunLimit { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Name used in logs and traces.</summary>
+    public string Name { get; set; } = "bora";
+
+    /// <summary>
+    /// Test hook: when set, random host delays (yields, sleeps of zero, short spins) seeded with this
+    /// value are injected at every hand-off and checked access. The trace must not change.
+    /// </summary>
+    internal int? HostDelaySeed { get; set; }
+
+    /// <summary>Copies these options (so that a factory can build many kernels from one set).</summary>
+    public KernelOptions Clone() => (KernelOptions)MemberwiseClone();
+}

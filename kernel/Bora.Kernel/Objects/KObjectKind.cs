@@ -1,0 +1,17 @@
+namespace Bora.Kernel.Objects;
+
+/// <summary>The type of a kernel object (Zephyr's <c>K_OBJ_*</c>).</summary>
+public enum KObjectKind
+{
+    /// <summary><c>struct k_thread</c>.</summary>
+    Thread,
+
+    /// <summary><c>struct k_sem</c>.</summary>
+    Semaphore,
+
+    /// <summary><c>struct k_mutex</c>.</summary>
+    Mutex,
+
+    /// <summary>A thread stack object (<c>K_THREAD_STACK_DEFINE</c>).</summary>
+    ThreadStack,
+}

@@ -1,0 +1,35 @@
+namespace Bora.Kernel.Objects;
+
+/// <summary>
+/// A thread stack object (<c>K_THREAD_STACK_DEFINE</c>): <see cref="KObject.Address"/> is its lowest
+/// address; the arch's reserved bytes (guard, privilege stack) come first, then the usable buffer.
+/// </summary>
+public sealed class ThreadStack : KObject
+{
+    internal ThreadStack(BoraKernel kernel, uint address, uint objectSize, string name, uint reservedBytes, uint guardBytes)
+        : base(kernel, address, objectSize, KObjectKind.ThreadStack, name)
+    {
+        BufferStart = address + reservedBytes;
+        BufferSize = objectSize - reservedBytes;
+        GuardStart = address + reservedBytes - guardBytes;
+        GuardBytes = guardBytes;
+    }
+
+    /// <summary>First address of the usable buffer (<c>K_THREAD_STACK_BUFFER</c>).</summary>
+    public uint BufferStart { get; }
+
+    /// <summary>Usable bytes (<c>K_THREAD_STACK_SIZEOF</c>).</summary>
+    public uint BufferSize { get; }
+
+    /// <summary>First address of the hardware guard just below the buffer.</summary>
+    public uint GuardStart { get; }
+
+    /// <summary>Bytes of hardware guard (zero without a guard).</summary>
+    public uint GuardBytes { get; }
+
+    /// <summary>The stack as a handle.</summary>
+    public StackHandle Handle => new(Address);
+
+    /// <summary>The thread using the stack, or <see langword="null"/> when it is free.</summary>
+    public KThread? InUseBy { get; internal set; }
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+
+namespace Bora.Kernel.Threading;
+
+/// <summary>
+/// A kernel thread (<c>struct k_thread</c>). The object lives at <see cref="KObject.Address"/> in the
+/// kernel-object area; each incarnation (one <c>k_thread_create</c>) runs its entry on a host thread
+/// of its own, which only runs while the scheduler has chosen it.
+/// </summary>
+[DebuggerDisplay("KThread {Id} '{ThreadName}' {States} prio={Priority}")]
+public sealed class KThread : KObject
+{
+    internal KThread(BoraKernel kernel, uint address, string name)
+        : base(kernel, address, KObjectSizes.Thread, KObjectKind.Thread, name)
+    {
+        ThreadName = name;
+        Timeout = new TimeoutEntry(() => kernel.OnThreadTimeout(this));
+        States = ThreadStates.Dead;
+    }
+
+    /// <summary>Trace id of the current incarnation (0 until the thread is first created).</summary>
+    public int Id { get; internal set; }
+
+    /// <summary>The thread's name (<c>k_thread_name_set</c>); the object's symbol name by default.</summary>
+    public string ThreadName { get; internal set; }
+
+    /// <summary>Current (possibly inherited) priority.</summary>
+    public int Priority { get; internal set; }
+
+    /// <summary>Creation options.</summary>
+    public ThreadOptions Options { get; internal set; }
+
+    /// <summary>Scheduler state.</summary>
+    public ThreadStates States { get; internal set; }
+
+    /// <summary>The thread as a handle (<c>k_tid_t</c>).</summary>
+    public ThreadHandle Handle => new(Address);
+
+    /// <summary>Whether the thread has been created at least once.</summary>
+    public bool WasCreated => Id != 0;
+
+    /// <summary>Whether the thread is dead (aborted, returned, or never created).</summary>
+    public bool IsDead => (States & ThreadStates.Dead) != 0;
+
+    /// <summary>Whether the thread's death halts the kernel.</summary>
+    public bool IsEssential => (Options & ThreadOptions.Essential) != 0;
+
+    /// <summary>Whether the thread runs in user mode.</summary>
+    public bool IsUser => (Options & ThreadOptions.User) != 0;
+
+    /// <summary>The stack object the thread runs on.</summary>
+    public ThreadStack? Stack { get; internal set; }
+
+    /// <summary>The entry symbol.</summary>
+    public Symbol? EntrySymbol { get; internal set; }
+
+    internal List<int> IncarnationIds { get; } = [];
+
+    internal ThreadEntry? Entry { get; set; }
+
+    internal uint P1 { get; set; }
+
+    internal uint P2 { get; set; }
+
+    internal uint P3 { get; set; }
+
+    internal CpuState Context { get; } = new();
+
+    /// <summary>The exception frame stacked when the thread was switched out, until it resumes.</summary>
+    internal ExceptionEntry? SwitchFrame { get; set; }
+
+    internal bool IrqMasked { get; set; }
+
+    internal int KernelDepth { get; set; }
+
+    internal int SchedLocked { get; set; }
+
+    internal int SwapRetval { get; set; }
+
+    internal WaitQueue? PendedOn { get; set; }
+
+    internal TimeoutEntry Timeout { get; }
+
+    internal WaitQueue JoinQueue { get; } = new();
+
+    internal LinkedListNode<KThread>? ReadyNode { get; set; }
+
+    internal long WaitSequence { get; set; }
+
+    internal Thread? HostThread { get; set; }
+
+    internal HandoffSlot? Slot { get; set; }
+
+    /// <summary>Set once the host thread must unwind (the thread is dead and its C# code has not yet ended).</summary>
+    internal bool Unwinding { get; set; }
+
+    /// <summary>Where to hand the baton once a remotely requested unwind has finished.</summary>
+    internal HandoffSlot? UnwindReturn { get; set; }
+
+    /// <summary>Whether the thread's host thread has ended (it ran and finished, or was unwound).</summary>
+    public bool HostExited { get; internal set; }
+
+    /// <summary>Whether the current incarnation never received the CPU (so it has no host thread).</summary>
+    public bool HostThreadNeverStarted => HostThread is null;
+
+    internal bool IsRunnable => (States & (ThreadStates.Prestart | ThreadStates.Pending | ThreadStates.Suspended | ThreadStates.Sleeping | ThreadStates.Dead)) == 0;
+
+    internal bool IsQueued => (States & ThreadStates.Queued) != 0;
+
+    internal bool HasLiveHostThread => HostThread is not null && !HostExited;
+}

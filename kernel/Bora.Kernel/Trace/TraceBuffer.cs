@@ -1,0 +1,64 @@
+namespace Bora.Kernel.Trace;
+
+/// <summary>
+/// A preallocated ring of trace records. Only the baton holder writes, so no locking is needed. A
+/// running hash over every record ever written lets runs longer than the ring be compared.
+/// </summary>
+public sealed class TraceBuffer
+{
+    private readonly TraceEvent[] _ring;
+    private long _written;
+    private ulong _hash = 14695981039346656037UL;
+
+    internal TraceBuffer(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 16);
+        _ring = new TraceEvent[capacity];
+    }
+
+    /// <summary>Records the ring can hold.</summary>
+    public int Capacity => _ring.Length;
+
+    /// <summary>Records written since boot (some may have been overwritten).</summary>
+    public long Written => _written;
+
+    /// <summary>FNV-1a hash of every record ever written, in order.</summary>
+    public ulong Hash => _hash;
+
+    /// <summary>Whether the oldest records have been overwritten.</summary>
+    public bool HasWrapped => _written > _ring.Length;
+
+    /// <summary>The records still in the ring, oldest first.</summary>
+    public TraceEvent[] Snapshot()
+    {
+        int count = (int)Math.Min(_written, _ring.Length);
+        var result = new TraceEvent[count];
+        long first = _written - count;
+        for (int i = 0; i < count; i++)
+        {
+            result[i] = _ring[(first + i) % _ring.Length];
+        }
+
+        return result;
+    }
+
+    internal void Record(ulong cycles, TraceEventKind kind, int thread, int arg, long value)
+    {
+        _ring[_written % _ring.Length] = new TraceEvent(cycles, kind, thread, arg, value);
+        _written++;
+        Mix(cycles);
+        Mix((ulong)kind);
+        Mix((ulong)(uint)thread);
+        Mix((ulong)(uint)arg);
+        Mix((ulong)value);
+    }
+
+    private void Mix(ulong value)
+    {
+        for (int i = 0; i < 8; i++)
+        {
+            _hash ^= (byte)(value >> (i * 8));
+            _hash *= 1099511628211UL;
+        }
+    }
+}
