@@ -27,8 +27,22 @@ public sealed class CpuState
     /// <summary>Status word: xPSR, STATUS32 or EFLAGS.</summary>
     public uint Status { get; set; }
 
-    /// <summary>Privilege the CPU currently runs at.</summary>
-    public Privilege Privilege { get; set; }
+    /// <summary>Privilege the CPU currently runs at. A change raises <see cref="PrivilegeChanged"/>.</summary>
+    public Privilege Privilege
+    {
+        get;
+        set
+        {
+            if (field != value)
+            {
+                field = value;
+                PrivilegeChanged?.Invoke();
+            }
+        }
+    }
+
+    /// <summary>Raised after <see cref="Privilege"/> takes a new value (mode switch, exception entry, context switch).</summary>
+    public event Action? PrivilegeChanged;
 
     /// <summary>Whether an exception handler is running (ARM handler mode).</summary>
     public bool InException { get; set; }

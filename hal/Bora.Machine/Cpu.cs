@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Bora.Hal;
 
@@ -28,6 +29,8 @@ public sealed class Cpu : ICheckedMemory
     private ulong _cycles;
     private ulong _pollAt = ulong.MaxValue;
     private readonly AccessCosts _costs;
+    private readonly uint _loadCost;
+    private readonly uint _storeCost;
 
     /// <summary>Creates a CPU on <paramref name="bus"/> guarded by <paramref name="protection"/>.</summary>
     public Cpu(SystemBus bus, IProtectionModel protection, AccessCosts? costs = null)
@@ -35,7 +38,12 @@ public sealed class Cpu : ICheckedMemory
         Bus = bus ?? throw new ArgumentNullException(nameof(bus));
         Protection = protection ?? throw new ArgumentNullException(nameof(protection));
         _costs = costs ?? AccessCosts.Default;
+        _loadCost = _costs.Load;
+        _storeCost = _costs.Store;
         protection.AttachDecisionCache(InvalidateDecisions);
+
+        // Cached windows hold for the privilege they were filled at: a mode change drops them.
+        State.PrivilegeChanged += InvalidateDecisions;
     }
 
     /// <summary>Architectural register state.</summary>
@@ -94,10 +102,10 @@ public sealed class Cpu : ICheckedMemory
     public byte ReadByte(uint address)
     {
         uint offset = address - _read.Start;
-        if (offset < _read.Length && _read.Privilege == State.Privilege)
+        if (offset < _read.Length)
         {
             byte value = _read.Page[_read.PageOffset + (int)offset];
-            Charge(_costs.Load);
+            Charge(_loadCost);
             return value;
         }
 
@@ -108,10 +116,10 @@ public sealed class Cpu : ICheckedMemory
     public ushort ReadUInt16(uint address)
     {
         uint offset = address - _read.Start;
-        if ((ulong)offset + 2 <= _read.Length && _read.Privilege == State.Privilege)
+        if ((ulong)offset + 2 <= _read.Length)
         {
-            ushort value = BinaryPrimitives.ReadUInt16LittleEndian(_read.Page.AsSpan(_read.PageOffset + (int)offset));
-            Charge(_costs.Load);
+            ushort value = Load<ushort>(_read.Page, _read.PageOffset + (int)offset);
+            Charge(_loadCost);
             return value;
         }
 
@@ -122,10 +130,10 @@ public sealed class Cpu : ICheckedMemory
     public uint ReadUInt32(uint address)
     {
         uint offset = address - _read.Start;
-        if ((ulong)offset + 4 <= _read.Length && _read.Privilege == State.Privilege)
+        if ((ulong)offset + 4 <= _read.Length)
         {
-            uint value = BinaryPrimitives.ReadUInt32LittleEndian(_read.Page.AsSpan(_read.PageOffset + (int)offset));
-            Charge(_costs.Load);
+            uint value = Load<uint>(_read.Page, _read.PageOffset + (int)offset);
+            Charge(_loadCost);
             return value;
         }
 
@@ -136,10 +144,10 @@ public sealed class Cpu : ICheckedMemory
     public ulong ReadUInt64(uint address)
     {
         uint offset = address - _read.Start;
-        if ((ulong)offset + 8 <= _read.Length && _read.Privilege == State.Privilege)
+        if ((ulong)offset + 8 <= _read.Length)
         {
-            ulong value = BinaryPrimitives.ReadUInt64LittleEndian(_read.Page.AsSpan(_read.PageOffset + (int)offset));
-            Charge(_costs.Load);
+            ulong value = Load<ulong>(_read.Page, _read.PageOffset + (int)offset);
+            Charge(_loadCost);
             return value;
         }
 
@@ -150,10 +158,10 @@ public sealed class Cpu : ICheckedMemory
     public void WriteByte(uint address, byte value)
     {
         uint offset = address - _write.Start;
-        if (offset < _write.Length && _write.Privilege == State.Privilege)
+        if (offset < _write.Length)
         {
             _write.Page[_write.PageOffset + (int)offset] = value;
-            Charge(_costs.Store);
+            Charge(_storeCost);
             return;
         }
 
@@ -164,10 +172,10 @@ public sealed class Cpu : ICheckedMemory
     public void WriteUInt16(uint address, ushort value)
     {
         uint offset = address - _write.Start;
-        if ((ulong)offset + 2 <= _write.Length && _write.Privilege == State.Privilege)
+        if ((ulong)offset + 2 <= _write.Length)
         {
-            BinaryPrimitives.WriteUInt16LittleEndian(_write.Page.AsSpan(_write.PageOffset + (int)offset), value);
-            Charge(_costs.Store);
+            Store(_write.Page, _write.PageOffset + (int)offset, value);
+            Charge(_storeCost);
             return;
         }
 
@@ -178,10 +186,10 @@ public sealed class Cpu : ICheckedMemory
     public void WriteUInt32(uint address, uint value)
     {
         uint offset = address - _write.Start;
-        if ((ulong)offset + 4 <= _write.Length && _write.Privilege == State.Privilege)
+        if ((ulong)offset + 4 <= _write.Length)
         {
-            BinaryPrimitives.WriteUInt32LittleEndian(_write.Page.AsSpan(_write.PageOffset + (int)offset), value);
-            Charge(_costs.Store);
+            Store(_write.Page, _write.PageOffset + (int)offset, value);
+            Charge(_storeCost);
             return;
         }
 
@@ -192,10 +200,10 @@ public sealed class Cpu : ICheckedMemory
     public void WriteUInt64(uint address, ulong value)
     {
         uint offset = address - _write.Start;
-        if ((ulong)offset + 8 <= _write.Length && _write.Privilege == State.Privilege)
+        if ((ulong)offset + 8 <= _write.Length)
         {
-            BinaryPrimitives.WriteUInt64LittleEndian(_write.Page.AsSpan(_write.PageOffset + (int)offset), value);
-            Charge(_costs.Store);
+            Store(_write.Page, _write.PageOffset + (int)offset, value);
+            Charge(_storeCost);
             return;
         }
 
@@ -209,7 +217,7 @@ public sealed class Cpu : ICheckedMemory
     public void CheckExecute(uint address, uint size = 2)
     {
         uint offset = address - _execute.Start;
-        if ((ulong)offset + size <= _execute.Length && _execute.Privilege == State.Privilege)
+        if ((ulong)offset + size <= _execute.Length)
         {
             Charge(_costs.Fetch);
             return;
@@ -412,7 +420,7 @@ public sealed class Cpu : ICheckedMemory
 
         if (fill)
         {
-            Fill(kind, privilege, address, size, first);
+            Fill(kind, address, size, first);
         }
 
         return null;
@@ -450,7 +458,7 @@ public sealed class Cpu : ICheckedMemory
         return true;
     }
 
-    private void Fill(AccessKind kind, Privilege privilege, uint address, uint size, in AccessDecision decision)
+    private void Fill(AccessKind kind, uint address, uint size, in AccessDecision decision)
     {
         ref DecisionWindow window = ref WindowFor(kind);
         ulong physical = BypassProtection ? address : decision.Translate(address);
@@ -477,7 +485,6 @@ public sealed class Cpu : ICheckedMemory
         window.Length = last - start + 1;
         window.Page = Bus.Memory.GetPage(physicalStart);
         window.PageOffset = (int)(physicalStart & (PhysicalMemory.PageSize - 1));
-        window.Privilege = privilege;
 
         // A window must not cross a physical page: the linear page maps to one physical page.
         if ((ulong)window.PageOffset + window.Length > PhysicalMemory.PageSize)
@@ -528,7 +535,7 @@ public sealed class Cpu : ICheckedMemory
             value = ReadBusWord(address, size, first);
         }
 
-        Charge(_costs.Load);
+        Charge(_loadCost);
         return value;
     }
 
@@ -560,7 +567,7 @@ public sealed class Cpu : ICheckedMemory
             WriteBusWord(address, size, (uint)value, first);
         }
 
-        Charge(_costs.Store);
+        Charge(_storeCost);
     }
 
     private void WriteBusWord(uint address, int size, uint value, in AccessDecision first)
@@ -638,6 +645,31 @@ public sealed class Cpu : ICheckedMemory
         }
 
         return (uint)Protection.Decide(address, kind, privilege).Translate(address);
+    }
+
+    // The fast paths only call these with an offset the cached window proves lies inside the page,
+    // so the bounds check a span would repeat is skipped. Simulated memory is little-endian.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Load<T>(byte[] page, int index)
+        where T : unmanaged
+    {
+        T value = Unsafe.ReadUnaligned<T>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(page), index));
+        return BitConverter.IsLittleEndian ? value : ReverseEndianness(value);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<T>(byte[] page, int index, T value)
+        where T : unmanaged
+    {
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(page), index), BitConverter.IsLittleEndian ? value : ReverseEndianness(value));
+    }
+
+    private static T ReverseEndianness<T>(T value)
+        where T : unmanaged
+    {
+        Span<byte> bytes = MemoryMarshal.AsBytes(new Span<T>(ref value));
+        bytes.Reverse();
+        return value;
     }
 
     private ulong BlockCost(int bytes) => (ulong)(bytes + (int)_costs.BlockBytesPerCycle - 1) / _costs.BlockBytesPerCycle + 1;

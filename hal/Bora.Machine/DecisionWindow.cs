@@ -1,10 +1,8 @@
-using Bora.Hal;
-
 namespace Bora.Machine;
 
 /// <summary>
 /// One cached decision: a run of addresses inside a single RAM page that an access kind may touch at
-/// <see cref="Privilege"/>, with the page that backs it. <see cref="Length"/> zero means empty.
+/// the current privilege, with the page that backs it. <see cref="Length"/> zero means empty.
 /// </summary>
 internal struct DecisionWindow
 {
@@ -12,7 +10,6 @@ internal struct DecisionWindow
     public ulong Length;
     public byte[] Page;
     public int PageOffset;
-    public Privilege Privilege;
 
     public void Clear()
     {
