@@ -1,0 +1,446 @@
+using Bora.Hal;
+using Bora.Machine;
+
+namespace Bora.Arch.Arm.Driver;
+
+/// <summary>
+/// Zephyr's ARM MPU driver (<c>arch/arm/core/mpu/arm_mpu.c</c>, <c>arm_core_mpu.c</c>) for PMSAv7 and
+/// PMSAv8: boot (fixed) regions, the per-thread dynamic regions a switch programs, the partition limit,
+/// <c>arch_buffer_validate</c> and the stack-overflow classification. It reaches the MPU only through
+/// privileged stores to its registers on the bus (arch-spec §2.7).
+/// </summary>
+public sealed class ArmMpuDriver : IProtectionDriver
+{
+    private const uint CtrlEnable = 1, CtrlPrivDefEna = 4;
+    private const uint FlashAttrV7 = 0x0702_0000; // AP=111 (RO/RO), normal write-through, executable
+    private const uint MairZephyr = 0x0044_FFAA;
+
+    private readonly Cpu _cpu;
+    private readonly ArmMpuDriverOptions _options;
+    private readonly ArmRegionRequest?[] _programmed;
+    private ArmRegionRequest[] _lastDynamic = [];
+    private int _staticRegions;
+    private int _ramRegion = -1;
+    private bool _booted;
+
+    /// <summary>Creates the driver for <paramref name="machine"/>'s MPU.</summary>
+    public ArmMpuDriver(ArmMachine machine, ArmMpuDriverOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        _cpu = machine.Cpu;
+        _options = options ?? new ArmMpuDriverOptions();
+        Version = machine.Mpu.Version;
+        Arch = machine.Mpu.Arch;
+        RegionCount = (int)((ReadRegister(ScsRegisters.MPU_TYPE) >> 8) & 0xFF);
+        _programmed = new ArmRegionRequest?[RegionCount];
+        Capabilities = new ProtectionCapabilities(
+            PowerOfTwoRegions: Version == ArmMpuVersion.PmsaV7,
+            NonOverlappingRegions: Version == ArmMpuVersion.PmsaV8,
+            MinimumRegionSize: 32,
+            SynchronousDomainApi: false,
+            UserCanReachSameDomainStacks: false);
+        uint guard = _options.StackGuard ? _options.GuardSize : 0;
+        StackGeometry = new StackGeometry(
+            Alignment: Math.Max(32, guard),
+            ReservedBytes: guard,
+            GuardBytes: guard,
+            PointerAlignment: 8,
+            PowerOfTwoSize: Version == ArmMpuVersion.PmsaV7,
+            PrivilegedStackBytes: _options.PrivilegedStackSize);
+    }
+
+    /// <inheritdoc/>
+    public ArchId Arch { get; }
+
+    /// <summary>PMSAv7 or PMSAv8.</summary>
+    public ArmMpuVersion Version { get; }
+
+    /// <summary>MPU_TYPE.DREGION.</summary>
+    public int RegionCount { get; }
+
+    /// <inheritdoc/>
+    public ProtectionCapabilities Capabilities { get; }
+
+    /// <inheritdoc/>
+    public StackGeometry StackGeometry { get; }
+
+    /// <summary>Regions the boot configuration holds (<c>static_regions_num</c>).</summary>
+    public int StaticRegions => _staticRegions;
+
+    /// <summary>Register writes made by dynamic reprogramming so far (a switch that changes nothing makes none).</summary>
+    public int DynamicRegisterWrites { get; private set; }
+
+    /// <inheritdoc/>
+    public int MaxPartitionsPerDomain => RegionCount - _staticRegions - 1 - (_options.StackGuard ? 1 : 0);
+
+    /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">The image cannot be covered by the boot regions this MPU can express.</exception>
+    public void Boot(BootMemoryLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        WriteRegister(ScsRegisters.MPU_CTRL, 0);
+        if (Version == ArmMpuVersion.PmsaV8)
+        {
+            WriteRegister(ScsRegisters.MPU_MAIR0, MairZephyr);
+        }
+
+        Array.Clear(_programmed);
+        int index = 0;
+        var code = new AddressRange(Math.Min(layout.Text.Start, layout.Rodata.Start), Math.Max(layout.Text.End, layout.Rodata.End));
+        ProgramBoot(index++, code, PartitionPermissions.P_RX_U_RX, "boot: text+rodata", flash: true);
+        _ramRegion = index;
+        ProgramBoot(index++, layout.KernelRam, _options.Xip ? PartitionPermissions.P_RW_U_NA : PartitionPermissions.P_RWX_U_NA, "boot: kernel RAM", flash: false);
+        foreach ((AddressRange range, PartitionPermissions permissions) in layout.ExtraUserRegions)
+        {
+            ProgramBoot(index++, range, permissions, "boot: extra user region", flash: false);
+        }
+
+        _staticRegions = index;
+        for (int i = index; i < RegionCount; i++)
+        {
+            ClearRegion(i);
+        }
+
+        if (MaxPartitionsPerDomain < 0)
+        {
+            throw new InvalidOperationException($"{Arch}: {_staticRegions} boot regions leave no room for a thread's stack and guard in {RegionCount} regions");
+        }
+
+        CheckBootOverlap();
+        WriteRegister(ScsRegisters.MPU_CTRL, CtrlEnable | (_options.BackgroundMap ? CtrlPrivDefEna : 0));
+        _lastDynamic = [];
+        _booted = true;
+    }
+
+    /// <inheritdoc/>
+    public bool Supports(PartitionPermissions permissions) => ArmPartitionAttributes.Supports(Version, permissions);
+
+    /// <inheritdoc/>
+    public int ValidatePartition(MemoryPartition partition)
+    {
+        uint start = partition.Start, size = partition.Size;
+        bool ok = Version == ArmMpuVersion.PmsaV7
+            ? size >= 32 && (size & (size - 1)) == 0 && (start & (size - 1)) == 0
+            : size >= 32 && size % 32 == 0 && start % 32 == 0;
+        return ok ? 0 : -22;
+    }
+
+    /// <inheritdoc/>
+    public int DomainInit(DomainMemoryView domain) => 0;
+
+    /// <inheritdoc/>
+    public int DomainDeinit(DomainMemoryView domain) => 0;
+
+    /// <inheritdoc/>
+    public int PartitionAdd(DomainMemoryView domain, int slot) => 0;
+
+    /// <inheritdoc/>
+    public int PartitionRemove(DomainMemoryView domain, int slot) => 0;
+
+    /// <inheritdoc/>
+    public int ThreadAdd(ThreadMemoryView thread) => 0;
+
+    /// <inheritdoc/>
+    public int ThreadRemove(ThreadMemoryView thread) => 0;
+
+    /// <inheritdoc/>
+    public void SwitchIn(ThreadMemoryView incoming) => ProgramDynamic(incoming, force: false);
+
+    /// <inheritdoc/>
+    public void UserModeEnter(ThreadMemoryView thread) => ProgramDynamic(thread, force: true);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Asks the MPU itself, as PMSAv8's TT instruction does, whether an unprivileged access to every byte
+    /// is allowed. Zephyr's PMSAv7 version scans for the highest region fully containing the buffer and
+    /// ignores subregions and partially overlapping higher regions, which can report success where the
+    /// hardware would fault (arch-spec V7-21); Bora never does (docs/memory-domains.md).
+    /// </remarks>
+    public int BufferValidate(uint address, uint size, bool write)
+    {
+        const int EPerm = -1;
+        if (size == 0 || (ulong)address + size > (1UL << 32))
+        {
+            return EPerm;
+        }
+
+        ulong end = (ulong)address + size;
+        foreach (AccessKind kind in write ? new[] { AccessKind.Read, AccessKind.Write } : [AccessKind.Read])
+        {
+            for (ulong a = address; a < end;)
+            {
+                AccessDecision decision = _cpu.Protection.Decide((uint)a, kind, Privilege.User);
+                if (!decision.IsAllowed)
+                {
+                    return EPerm;
+                }
+
+                a = (ulong)decision.WindowEnd + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// <c>z_check_thread_stack_fail</c> with the newer Cortex-M classification (3.5+): MSTKERR or DACCVIOL
+    /// is assessed; the guard test is <c>IS_MPU_GUARD_VIOLATION</c>; a user thread in user mode overflows
+    /// when SP is below its stack object.
+    /// </remarks>
+    public StackOverflowCheck CheckStackOverflow(FaultRecord fault, ThreadMemoryView thread, uint sp)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentNullException.ThrowIfNull(thread);
+        bool stacking = fault.Class == FaultClass.Stacking;
+        bool dataAccess = fault.Class == FaultClass.Protection && fault.Access.Kind is AccessKind.Read or AccessKind.Write;
+        if (!stacking && !dataAccess)
+        {
+            return default;
+        }
+
+        uint? faultAddress = dataAccess ? fault.FaultAddress : null;
+        uint guard = _options.StackGuard ? _options.GuardSize : 0;
+        if (thread.PrivilegedStackStart != 0)
+        {
+            if (fault.Access.Privilege == Privilege.Supervisor)
+            {
+                uint start = thread.PrivilegedStackStart;
+                return IsGuardViolation(start - guard, guard, faultAddress, sp) ? new(true, start) : default;
+            }
+
+            return sp < thread.StackObject ? new(true, thread.StackObject) : default;
+        }
+
+        uint stackStart = thread.StackStart;
+        return IsGuardViolation(stackStart - guard, guard, faultAddress, sp) ? new(true, stackStart) : default;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<RegionUse> ActiveRegions()
+    {
+        var regions = new List<RegionUse>();
+        for (int i = 0; i < RegionCount; i++)
+        {
+            if (_programmed[i] is ArmRegionRequest r)
+            {
+                regions.Add(new RegionUse(i, AddressRange.FromSize(r.Start, r.Size), r.Permissions, r.Holder));
+            }
+        }
+
+        return regions;
+    }
+
+    /// <inheritdoc/>
+    public RegionBudget Budget(IReadOnlyList<MemoryPartition> partitions)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        int perThread = 1 + (_options.StackGuard ? 1 : 0);
+        ulong wasted = 0;
+        foreach (MemoryPartition p in partitions)
+        {
+            wasted += RegionSizeFor(p.Size) - p.Size;
+        }
+
+        int left = RegionCount - _staticRegions - perThread - partitions.Count;
+        return new RegionBudget(RegionCount, _staticRegions, perThread, partitions.Count, left, wasted);
+    }
+
+    private static bool IsGuardViolation(uint guardStart, uint guardSize, uint? faultAddress, uint sp) =>
+        faultAddress is uint fa
+            ? fa >= guardStart && fa < guardStart + guardSize && sp < guardStart + guardSize
+            : sp < guardStart + guardSize;
+
+    private void ProgramDynamic(ThreadMemoryView thread, bool force)
+    {
+        if (!_booted)
+        {
+            throw new InvalidOperationException($"{Arch}: the MPU driver was asked to program a thread before Boot");
+        }
+
+        ArmRegionRequest[] wanted = DynamicRegionsFor(thread);
+        if (!force && wanted.AsSpan().SequenceEqual(_lastDynamic))
+        {
+            return;
+        }
+
+        if (wanted.Length > RegionCount - _staticRegions)
+        {
+            throw new InvalidOperationException(
+                $"{Arch}: thread '{thread.Name}' needs {wanted.Length} dynamic regions but {RegionCount - _staticRegions} of {RegionCount} are left after {_staticRegions} boot regions");
+        }
+
+        int index = _staticRegions;
+        if (Version == ArmMpuVersion.PmsaV8)
+        {
+            // Zephyr clears the SRAM background region so that privileged SRAM accesses fall to the
+            // default map and the dynamic regions never overlap it.
+            ClearRegion(_ramRegion, counted: true);
+        }
+
+        foreach (ArmRegionRequest request in wanted)
+        {
+            ProgramRegion(index++, request, counted: true);
+        }
+
+        for (; index < RegionCount; index++)
+        {
+            if (_programmed[index] is not null)
+            {
+                ClearRegion(index, counted: true);
+            }
+        }
+
+        _lastDynamic = wanted;
+    }
+
+    /// <summary><c>z_arm_configure_dynamic_mpu_regions</c>: partitions in slot order, the user stack, the guard.</summary>
+    private ArmRegionRequest[] DynamicRegionsFor(ThreadMemoryView thread)
+    {
+        var regions = new List<ArmRegionRequest>();
+        foreach ((int slot, MemoryPartition p) in thread.Domain.Occupied())
+        {
+            regions.Add(new ArmRegionRequest(p.Start, p.Size, p.Permissions, $"domain '{thread.Domain.Name}' slot {slot}"));
+        }
+
+        uint guard = _options.GuardSize;
+        if (thread.PrivilegedStackStart != 0)
+        {
+            uint size = thread.StackSize + (thread.StackStart - thread.StackObject);
+            regions.Add(new ArmRegionRequest(thread.StackObject, size, PartitionPermissions.P_RW_U_RW, $"user stack of '{thread.Name}'"));
+            if (_options.StackGuard)
+            {
+                regions.Add(new ArmRegionRequest(thread.PrivilegedStackStart - guard, guard, PartitionPermissions.P_RO_U_NA, $"privilege-stack guard of '{thread.Name}'"));
+            }
+        }
+        else if (_options.StackGuard)
+        {
+            regions.Add(new ArmRegionRequest(thread.StackStart - guard, guard, PartitionPermissions.P_RO_U_NA, $"stack guard of '{thread.Name}'"));
+        }
+
+        return [.. regions];
+    }
+
+    private void ProgramBoot(int index, AddressRange range, PartitionPermissions permissions, string holder, bool flash)
+    {
+        if (index >= RegionCount)
+        {
+            throw new InvalidOperationException($"{Arch}: the boot configuration needs more than the {RegionCount} MPU regions");
+        }
+
+        (uint start, uint size) = Version == ArmMpuVersion.PmsaV7 ? EnclosingPowerOfTwo(range) : Round32(range);
+        var request = new ArmRegionRequest(start, size, permissions, holder);
+        if (flash && Version == ArmMpuVersion.PmsaV7)
+        {
+            WriteRegion(index, start, FlashAttrV7 | (SizeField(size) << 1) | 1);
+            _programmed[index] = request;
+            return;
+        }
+
+        if (flash)
+        {
+            // REGION_FLASH_ATTR on PMSAv8: AP=11 (RO/RO), executable, MAIR index 0 (flash).
+            WriteRegion(index, start | (0b11 << 1), ((start + size - 1) & ~0x1Fu) | 1);
+            _programmed[index] = request;
+            return;
+        }
+
+        ProgramRegion(index, request, counted: false);
+    }
+
+    private void ProgramRegion(int index, ArmRegionRequest request, bool counted)
+    {
+        if (Version == ArmMpuVersion.PmsaV7)
+        {
+            uint size = RegionSizeFor(request.Size);
+            WriteRegion(index, request.Start & ~0x1Fu, ArmPartitionAttributes.V7Rasr(request.Permissions) | (SizeField(size) << 1) | 1, counted);
+        }
+        else
+        {
+            (uint rbar, uint attrIndex) = ArmPartitionAttributes.V8Rbar(request.Permissions);
+            uint limit = (uint)(((ulong)request.Start + request.Size - 1) & ~0x1FuL);
+            WriteRegion(index, (request.Start & ~0x1Fu) | rbar, limit | (attrIndex << 1) | 1, counted);
+        }
+
+        _programmed[index] = request;
+    }
+
+    private void ClearRegion(int index, bool counted = false)
+    {
+        WriteRegion(index, 0, 0, counted);
+        _programmed[index] = null;
+    }
+
+    private void WriteRegion(int index, uint rbar, uint rasrOrRlar, bool counted = false)
+    {
+        WriteRegister(ScsRegisters.MPU_RNR, (uint)index);
+        WriteRegister(ScsRegisters.MPU_RBAR, rbar);
+        WriteRegister(ScsRegisters.MPU_RASR, rasrOrRlar);
+        if (counted)
+        {
+            DynamicRegisterWrites += 3;
+        }
+    }
+
+    private void CheckBootOverlap()
+    {
+        if (Version != ArmMpuVersion.PmsaV7 || _programmed[0] is not ArmRegionRequest code)
+        {
+            return;
+        }
+
+        for (int i = 1; i < _staticRegions; i++)
+        {
+            if (_programmed[i] is ArmRegionRequest r && AddressRange.FromSize(r.Start, r.Size).Overlaps(AddressRange.FromSize(code.Start, code.Size)))
+            {
+                throw new InvalidOperationException(
+                    $"{Arch}: boot region '{r.Holder}' rounds to [0x{r.Start:X8}, +0x{r.Size:X}) and would cover the text region; place text and kernel RAM in separately aligned windows");
+            }
+        }
+    }
+
+    private static (uint Start, uint Size) Round32(AddressRange range)
+    {
+        uint start = (uint)range.Start & ~0x1Fu;
+        ulong end = (range.End + 0x1F) & ~0x1FuL;
+        return (start, (uint)(end - start));
+    }
+
+    private static (uint Start, uint Size) EnclosingPowerOfTwo(AddressRange range)
+    {
+        ulong size = 32;
+        while (size < (1UL << 32))
+        {
+            ulong start = range.Start & ~(size - 1);
+            if (start + size >= range.End)
+            {
+                return ((uint)start, (uint)size);
+            }
+
+            size <<= 1;
+        }
+
+        throw new InvalidOperationException($"{range} cannot be covered by one PMSAv7 region smaller than 4 GiB");
+    }
+
+    private uint RegionSizeFor(uint size) => Version == ArmMpuVersion.PmsaV7
+        ? (uint)Math.Max(32UL, System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)size))
+        : (size + 31) & ~31u;
+
+    private static uint SizeField(uint size) => (uint)System.Numerics.BitOperations.Log2(size) - 1;
+
+    private uint ReadRegister(uint address)
+    {
+        FaultRecord? fault = _cpu.TryRead(address, 4, AccessKind.Read, Privilege.Supervisor, out uint value);
+        return fault is null ? value : throw new InvalidOperationException($"MPU register 0x{address:X8} could not be read: {fault}");
+    }
+
+    private void WriteRegister(uint address, uint value)
+    {
+        FaultRecord? fault = _cpu.TryWrite(address, 4, AccessKind.Write, Privilege.Supervisor, value);
+        if (fault is not null)
+        {
+            throw new InvalidOperationException($"MPU register 0x{address:X8} could not be written: {fault}");
+        }
+    }
+}
