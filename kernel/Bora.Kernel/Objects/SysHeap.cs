@@ -212,10 +212,11 @@ internal sealed class SysHeap
 
     private bool SizeTooBig(uint bytes) => bytes / ChunkUnit >= EndChunk;
 
+    /// <summary><c>mem_to_chunkid</c> (rounding down, so an aligned block inside its chunk's first unit maps to that chunk).</summary>
     private bool TryChunkOf(uint mem, out uint c)
     {
         c = 0;
-        if (mem < Start + HeaderBytes || (mem - HeaderBytes - Start) % ChunkUnit != 0)
+        if (mem < Start + HeaderBytes)
         {
             return false;
         }
