@@ -33,6 +33,10 @@ public abstract class KObject
         KObjectKind.Semaphore => "k_sem",
         KObjectKind.Mutex => "k_mutex",
         KObjectKind.Thread => "k_thread",
+        KObjectKind.Event => "k_event",
+        KObjectKind.Timer => "k_timer",
+        KObjectKind.Heap => "k_heap",
+        KObjectKind.MemSlab => "k_mem_slab",
         _ => "k_thread_stack",
     };
 

@@ -14,4 +14,16 @@ public enum KObjectKind
 
     /// <summary>A thread stack object (<c>K_THREAD_STACK_DEFINE</c>).</summary>
     ThreadStack,
+
+    /// <summary><c>struct k_event</c>.</summary>
+    Event,
+
+    /// <summary><c>struct k_timer</c>.</summary>
+    Timer,
+
+    /// <summary><c>struct k_heap</c>.</summary>
+    Heap,
+
+    /// <summary><c>struct k_mem_slab</c>.</summary>
+    MemSlab,
 }

@@ -24,6 +24,28 @@ public static class KObjectSizes
         KObjectKind.Semaphore => Semaphore,
         KObjectKind.Mutex => Mutex,
         KObjectKind.Thread => Thread,
+        KObjectKind.Event => Event,
+        KObjectKind.Timer => Timer,
+        KObjectKind.Heap => Heap,
+        KObjectKind.MemSlab => MemSlab,
         _ => 0,
     };
+
+    /// <summary><c>sizeof(struct k_event)</c>: wait queue (8), events (4); the spinlock is empty on one CPU.</summary>
+    public const uint Event = 12;
+
+    /// <summary>
+    /// <c>sizeof(struct k_timer)</c> with <c>CONFIG_TIMEOUT_64BIT</c>: timeout (node 8, handler 4, padding 4,
+    /// 64-bit ticks 8), wait queue (8), expiry and stop functions (8), period (8), status (4), user data (4).
+    /// </summary>
+    public const uint Timer = 56;
+
+    /// <summary><c>sizeof(struct k_heap)</c>: <c>struct sys_heap</c> (heap pointer, init memory, init bytes: 12), wait queue (8).</summary>
+    public const uint Heap = 20;
+
+    /// <summary>
+    /// <c>sizeof(struct k_mem_slab)</c> with <c>CONFIG_MEM_SLAB_TRACE_MAX_UTILIZATION</c>: wait queue (8),
+    /// buffer (4), free list (4), info (blocks, block size, used, max used: 16).
+    /// </summary>
+    public const uint MemSlab = 32;
 }

@@ -16,6 +16,10 @@ namespace Bora.Kernel.Time;
 /// <param name="IsrExit">Interrupt exit.</param>
 /// <param name="ThreadCreate">The body of <c>k_thread_create</c> besides its stack writes.</param>
 /// <param name="IrqLock">An <c>irq_lock</c> or <c>irq_unlock</c> (a few instructions, no kernel entry).</param>
+/// <param name="EventOperation">The body of a <c>k_event</c> post/set/clear/wait (not calibrated).</param>
+/// <param name="TimerOperation">The body of a <c>k_timer</c> start/stop/status call, and of a timer expiry (not calibrated).</param>
+/// <param name="HeapOperation">The body of a <c>k_heap</c> allocation or free (not calibrated).</param>
+/// <param name="MemSlabOperation">The body of a <c>k_mem_slab</c> allocation or free besides its free-list access (not calibrated).</param>
 public sealed record KernelCosts(
     uint KernelCallEntry,
     uint KernelCallExit,
@@ -27,7 +31,11 @@ public sealed record KernelCosts(
     uint IsrEntry,
     uint IsrExit,
     uint ThreadCreate,
-    uint IrqLock)
+    uint IrqLock,
+    uint EventOperation = 80,
+    uint TimerOperation = 90,
+    uint HeapOperation = 150,
+    uint MemSlabOperation = 60)
 {
     /// <summary>The calibrated defaults.</summary>
     public static KernelCosts Default { get; } = new(

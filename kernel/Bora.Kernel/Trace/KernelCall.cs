@@ -107,4 +107,49 @@ public enum KernelCall
 
     /// <summary>Defining a kernel object at run time.</summary>
     ObjectDefine,
+
+    /// <summary><c>k_event_init</c>.</summary>
+    EventInit,
+
+    /// <summary><c>k_event_post</c>, <c>k_event_set</c>, <c>k_event_set_masked</c>, <c>k_event_clear</c>.</summary>
+    EventPost,
+
+    /// <summary><c>k_event_wait</c>, <c>k_event_wait_all</c>, <c>k_event_test</c>.</summary>
+    EventWait,
+
+    /// <summary><c>k_timer_init</c>.</summary>
+    TimerInit,
+
+    /// <summary><c>k_timer_start</c>.</summary>
+    TimerStart,
+
+    /// <summary><c>k_timer_stop</c>.</summary>
+    TimerStop,
+
+    /// <summary><c>k_timer_status_get</c>, <c>k_timer_status_sync</c>.</summary>
+    TimerStatus,
+
+    /// <summary><c>k_timer_remaining_ticks</c>, <c>k_timer_expires_ticks</c>, <c>k_timer_user_data_get</c>/<c>_set</c>.</summary>
+    TimerQuery,
+
+    /// <summary><c>k_heap_init</c>.</summary>
+    HeapInit,
+
+    /// <summary><c>k_heap_alloc</c>, <c>k_heap_aligned_alloc</c>, <c>k_heap_calloc</c>, <c>k_malloc</c>, <c>k_calloc</c>, <c>k_aligned_alloc</c>.</summary>
+    HeapAlloc,
+
+    /// <summary><c>k_heap_free</c>, <c>k_free</c>.</summary>
+    HeapFree,
+
+    /// <summary><c>k_mem_slab_init</c>.</summary>
+    MemSlabInit,
+
+    /// <summary><c>k_mem_slab_alloc</c>.</summary>
+    MemSlabAlloc,
+
+    /// <summary><c>k_mem_slab_free</c>.</summary>
+    MemSlabFree,
+
+    /// <summary><c>k_mem_slab_num_used_get</c>, <c>k_mem_slab_num_free_get</c>, <c>k_mem_slab_max_used_get</c>.</summary>
+    MemSlabQuery,
 }
