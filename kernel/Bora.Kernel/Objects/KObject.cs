@@ -33,6 +33,11 @@ public abstract class KObject
         KObjectKind.Semaphore => "k_sem",
         KObjectKind.Mutex => "k_mutex",
         KObjectKind.Thread => "k_thread",
+        KObjectKind.Condvar => "k_condvar",
+        KObjectKind.MessageQueue => "k_msgq",
+        KObjectKind.Stack => "k_stack",
+        KObjectKind.Queue => "k_queue",
+        KObjectKind.Pipe => "k_pipe",
         _ => "k_thread_stack",
     };
 

@@ -14,4 +14,19 @@ public enum KObjectKind
 
     /// <summary>A thread stack object (<c>K_THREAD_STACK_DEFINE</c>).</summary>
     ThreadStack,
+
+    /// <summary><c>struct k_condvar</c>.</summary>
+    Condvar,
+
+    /// <summary><c>struct k_msgq</c>.</summary>
+    MessageQueue,
+
+    /// <summary><c>struct k_stack</c> (the data stack object, not a thread stack).</summary>
+    Stack,
+
+    /// <summary><c>struct k_queue</c> (also <c>struct k_fifo</c> and <c>struct k_lifo</c>, which wrap it).</summary>
+    Queue,
+
+    /// <summary><c>struct k_pipe</c>.</summary>
+    Pipe,
 }

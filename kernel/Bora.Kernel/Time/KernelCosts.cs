@@ -16,6 +16,7 @@ namespace Bora.Kernel.Time;
 /// <param name="IsrExit">Interrupt exit.</param>
 /// <param name="ThreadCreate">The body of <c>k_thread_create</c> besides its stack writes.</param>
 /// <param name="IrqLock">An <c>irq_lock</c> or <c>irq_unlock</c> (a few instructions, no kernel entry).</param>
+/// <param name="IpcOperation">The body of a condvar, msgq, stack, queue or pipe operation besides its checked accesses (not calibrated).</param>
 public sealed record KernelCosts(
     uint KernelCallEntry,
     uint KernelCallExit,
@@ -27,7 +28,8 @@ public sealed record KernelCosts(
     uint IsrEntry,
     uint IsrExit,
     uint ThreadCreate,
-    uint IrqLock)
+    uint IrqLock,
+    uint IpcOperation = 100)
 {
     /// <summary>The calibrated defaults.</summary>
     public static KernelCosts Default { get; } = new(
