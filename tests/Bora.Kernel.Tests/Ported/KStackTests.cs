@@ -200,6 +200,21 @@ public sealed class KStackTests
     }
 
     [Test]
+    public void test_stack_pop_to_bad_pointer_faults_the_caller()
+    {
+        var faults = new List<FatalErrorReport>();
+        _k.SetFatalErrorHandler((_, report) => faults.Add(report));
+        ZTest.Run(_k, () =>
+        {
+            Init();
+            k_stack_push(_stack, 42);
+            k_thread_create(_tid, _threadStack, StackSize, (_, _, _) => k_stack_pop(_stack, 0x6000_0000, K_NO_WAIT), 0, 0, 0, K_PRIO_PREEMPT(0), 0, K_NO_WAIT);
+            k_sleep(K_MSEC(1));
+        });
+        Assert.That(faults.Select(f => (f.ThreadName, f.Reason, f.Fault!.FaultAddress)), Is.EqualTo(new[] { ("tdata", K_ERR_CPU_EXCEPTION, (uint?)0x6000_0000u) }));
+    }
+
+    [Test]
     public void test_stack_defined_statically()
     {
         KStackHandle defined = _k.DefineKStack("kstack", 2);

@@ -434,6 +434,35 @@ public sealed class PipeTests
     }
 
     [Test]
+    public void test_pipe_readers_served_priority_then_fifo()
+    {
+        var order = new List<string>();
+        (string Name, int Prio)[] readers = [("low_a", 6), ("high", 2), ("low_b", 6)];
+        ThreadHandle[] tids = [.. readers.Select(r => _k.DeclareThread(r.Name))];
+        StackHandle[] stacks = [.. readers.Select(r => _k.DefineStack(r.Name + "_stack", StackSize))];
+        ZTest.Run(_k, () =>
+        {
+            Init(0);
+            for (int i = 0; i < readers.Length; i++)
+            {
+                string name = readers[i].Name;
+                uint dest = _rx + (uint)(i * 8);
+                k_thread_create(tids[i], stacks[i], StackSize, (_, _, _) =>
+                {
+                    Assert.That(k_pipe_get(_pipe, dest, 2, out uint read, 2, K_FOREVER), Is.Zero);
+                    order.Add($"{name}:{string.Join(',', _mem.ReadBytes(dest, (int)read))}");
+                }, 0, 0, 0, readers[i].Prio, 0, K_NO_WAIT);
+                k_sleep(K_MSEC(1));
+            }
+
+            Assert.That(k_pipe_put(_pipe, _tx, 6, out uint written, 6, K_NO_WAIT), Is.Zero);
+            Assert.That(written, Is.EqualTo(6u));
+            k_sleep(K_MSEC(1));
+        });
+        Assert.That(order, Is.EqualTo(new[] { "high:0,1", "low_a:2,3", "low_b:4,5" }));
+    }
+
+    [Test]
     public void test_pipe_bad_destination_faults_the_reader()
     {
         var faults = new List<FatalErrorReport>();
