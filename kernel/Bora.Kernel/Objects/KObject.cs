@@ -37,6 +37,11 @@ public abstract class KObject
         KObjectKind.Timer => "k_timer",
         KObjectKind.Heap => "k_heap",
         KObjectKind.MemSlab => "k_mem_slab",
+        KObjectKind.Condvar => "k_condvar",
+        KObjectKind.MessageQueue => "k_msgq",
+        KObjectKind.Stack => "k_stack",
+        KObjectKind.Queue => "k_queue",
+        KObjectKind.Pipe => "k_pipe",
         _ => "k_thread_stack",
     };
 

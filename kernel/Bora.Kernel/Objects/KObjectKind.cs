@@ -26,4 +26,19 @@ public enum KObjectKind
 
     /// <summary><c>struct k_mem_slab</c>.</summary>
     MemSlab,
+
+    /// <summary><c>struct k_condvar</c>.</summary>
+    Condvar,
+
+    /// <summary><c>struct k_msgq</c>.</summary>
+    MessageQueue,
+
+    /// <summary><c>struct k_stack</c> (the data stack object, not a thread stack).</summary>
+    Stack,
+
+    /// <summary><c>struct k_queue</c> (also <c>struct k_fifo</c> and <c>struct k_lifo</c>, which wrap it).</summary>
+    Queue,
+
+    /// <summary><c>struct k_pipe</c>.</summary>
+    Pipe,
 }

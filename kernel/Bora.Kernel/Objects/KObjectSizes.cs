@@ -28,6 +28,11 @@ public static class KObjectSizes
         KObjectKind.Timer => Timer,
         KObjectKind.Heap => Heap,
         KObjectKind.MemSlab => MemSlab,
+        KObjectKind.Condvar => Condvar,
+        KObjectKind.MessageQueue => MessageQueue,
+        KObjectKind.Stack => Stack,
+        KObjectKind.Queue => Queue,
+        KObjectKind.Pipe => Pipe,
         _ => 0,
     };
 
@@ -48,4 +53,19 @@ public static class KObjectSizes
     /// buffer (4), free list (4), info (blocks, block size, used, max used: 16).
     /// </summary>
     public const uint MemSlab = 32;
+
+    /// <summary><c>sizeof(struct k_condvar)</c>: wait queue (8).</summary>
+    public const uint Condvar = 8;
+
+    /// <summary><c>sizeof(struct k_msgq)</c>: wait queue (8), msg_size, max_msgs, buffer_start, buffer_end, read_ptr, write_ptr, used_msgs, flags (4 each; no <c>CONFIG_POLL</c>).</summary>
+    public const uint MessageQueue = 40;
+
+    /// <summary><c>sizeof(struct k_stack)</c>: wait queue (8), base, next, top, flags (4 each).</summary>
+    public const uint Stack = 24;
+
+    /// <summary><c>sizeof(struct k_queue)</c> (and <c>k_fifo</c>, <c>k_lifo</c>): data list head and tail (8), wait queue (8).</summary>
+    public const uint Queue = 16;
+
+    /// <summary><c>sizeof(struct k_pipe)</c> (3.5–4.0): buffer, size, bytes_used, read_index, write_index (4 each), reader and writer wait queues (16), flags (4).</summary>
+    public const uint Pipe = 40;
 }

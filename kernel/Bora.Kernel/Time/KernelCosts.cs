@@ -20,6 +20,7 @@ namespace Bora.Kernel.Time;
 /// <param name="TimerOperation">The body of a <c>k_timer</c> start/stop/status call, and of a timer expiry (not calibrated).</param>
 /// <param name="HeapOperation">The body of a <c>k_heap</c> allocation or free (not calibrated).</param>
 /// <param name="MemSlabOperation">The body of a <c>k_mem_slab</c> allocation or free besides its free-list access (not calibrated).</param>
+/// <param name="IpcOperation">The body of a condvar, msgq, stack, queue or pipe operation besides its checked accesses (not calibrated).</param>
 public sealed record KernelCosts(
     uint KernelCallEntry,
     uint KernelCallExit,
@@ -35,7 +36,8 @@ public sealed record KernelCosts(
     uint EventOperation = 80,
     uint TimerOperation = 90,
     uint HeapOperation = 150,
-    uint MemSlabOperation = 60)
+    uint MemSlabOperation = 60,
+    uint IpcOperation = 100)
 {
     /// <summary>The calibrated defaults.</summary>
     public static KernelCosts Default { get; } = new(

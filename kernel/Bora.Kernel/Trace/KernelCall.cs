@@ -152,4 +152,94 @@ public enum KernelCall
 
     /// <summary><c>k_mem_slab_num_used_get</c>, <c>k_mem_slab_num_free_get</c>, <c>k_mem_slab_max_used_get</c>.</summary>
     MemSlabQuery,
+
+    /// <summary><c>k_condvar_init</c>.</summary>
+    CondvarInit,
+
+    /// <summary><c>k_condvar_signal</c>.</summary>
+    CondvarSignal,
+
+    /// <summary><c>k_condvar_broadcast</c>.</summary>
+    CondvarBroadcast,
+
+    /// <summary><c>k_condvar_wait</c>.</summary>
+    CondvarWait,
+
+    /// <summary><c>k_msgq_init</c>.</summary>
+    MsgqInit,
+
+    /// <summary><c>k_msgq_put</c>, <c>k_msgq_put_front</c>.</summary>
+    MsgqPut,
+
+    /// <summary><c>k_msgq_get</c>.</summary>
+    MsgqGet,
+
+    /// <summary><c>k_msgq_peek</c>, <c>k_msgq_peek_at</c>.</summary>
+    MsgqPeek,
+
+    /// <summary><c>k_msgq_purge</c>.</summary>
+    MsgqPurge,
+
+    /// <summary><c>k_msgq_get_attrs</c>, <c>k_msgq_num_free_get</c>, <c>k_msgq_num_used_get</c>.</summary>
+    MsgqQuery,
+
+    /// <summary><c>k_msgq_cleanup</c>.</summary>
+    MsgqCleanup,
+
+    /// <summary><c>k_stack_init</c>.</summary>
+    StackInit,
+
+    /// <summary><c>k_stack_push</c>.</summary>
+    StackPush,
+
+    /// <summary><c>k_stack_pop</c>.</summary>
+    StackPop,
+
+    /// <summary><c>k_stack_cleanup</c>.</summary>
+    StackCleanup,
+
+    /// <summary><c>k_queue_init</c>, <c>k_fifo_init</c>, <c>k_lifo_init</c>.</summary>
+    QueueInit,
+
+    /// <summary><c>k_queue_append</c>, <c>k_queue_prepend</c>, <c>k_queue_insert</c>, <c>k_fifo_put</c>, <c>k_lifo_put</c>.</summary>
+    QueueInsert,
+
+    /// <summary><c>k_queue_append_list</c>, <c>k_queue_merge_slist</c>.</summary>
+    QueueAppendList,
+
+    /// <summary><c>k_queue_get</c>, <c>k_fifo_get</c>, <c>k_lifo_get</c>.</summary>
+    QueueGet,
+
+    /// <summary><c>k_queue_cancel_wait</c>.</summary>
+    QueueCancelWait,
+
+    /// <summary><c>k_queue_is_empty</c>, <c>k_queue_peek_head</c>, <c>k_queue_peek_tail</c>.</summary>
+    QueuePeek,
+
+    /// <summary><c>k_queue_remove</c>.</summary>
+    QueueRemove,
+
+    /// <summary><c>k_queue_unique_append</c>.</summary>
+    QueueUniqueAppend,
+
+    /// <summary><c>k_pipe_init</c>.</summary>
+    PipeInit,
+
+    /// <summary><c>k_pipe_put</c>.</summary>
+    PipePut,
+
+    /// <summary><c>k_pipe_get</c>.</summary>
+    PipeGet,
+
+    /// <summary><c>k_pipe_flush</c>.</summary>
+    PipeFlush,
+
+    /// <summary><c>k_pipe_buffer_flush</c>.</summary>
+    PipeBufferFlush,
+
+    /// <summary><c>k_pipe_read_avail</c>, <c>k_pipe_write_avail</c>.</summary>
+    PipeAvail,
+
+    /// <summary><c>k_pipe_cleanup</c>.</summary>
+    PipeCleanup,
 }

@@ -1,0 +1,231 @@
+namespace Bora.Kernel.Objects;
+
+/// <summary>
+/// A queue (<c>struct k_queue</c>, kernel/queue.c; also <c>k_fifo</c> and <c>k_lifo</c>): a singly linked
+/// list of caller items. The first word of each item is reserved for the kernel's link pointer, which
+/// the kernel reads and writes in simulated memory through the checked accessors.
+/// </summary>
+public sealed class KQueue : KObject
+{
+    private readonly Dictionary<KThread, uint> _handoff = [];
+
+    internal KQueue(BoraKernel kernel, uint address, string name, QueueFlavor flavor)
+        : base(kernel, address, KObjectSizes.Queue, KObjectKind.Queue, name)
+    {
+        Flavor = flavor;
+    }
+
+    /// <summary>Whether it was defined as a queue, a FIFO or a LIFO.</summary>
+    public QueueFlavor Flavor { get; }
+
+    /// <summary>The first item's address, or 0 when empty.</summary>
+    public uint Head { get; private set; }
+
+    /// <summary>The last item's address, or 0 when empty.</summary>
+    public uint Tail { get; private set; }
+
+    /// <summary>Threads waiting for an item.</summary>
+    public int WaiterCount => WaitQueue.Count;
+
+    /// <summary>The queue as a handle.</summary>
+    public QueueHandle Handle => new(Address);
+
+    internal WaitQueue WaitQueue { get; } = new();
+
+    private Cpu Cpu => Kernel.Machine.Cpu;
+
+    /// <summary><c>z_impl_k_queue_init</c>: empties the list.</summary>
+    internal void Init()
+    {
+        Head = 0;
+        Tail = 0;
+    }
+
+    /// <summary>
+    /// <c>queue_insert</c>: hands <paramref name="data"/> to the first waiter, or links it after
+    /// <paramref name="prev"/> (0: at the head; <paramref name="append"/>: after the tail).
+    /// </summary>
+    internal void Insert(uint prev, uint data, bool append)
+    {
+        Kernel.ChargeWork(Kernel.Costs.IpcOperation);
+        if (Kernel.UnpendFirst(WaitQueue, 0) is { } waiter)
+        {
+            _handoff[waiter] = data;
+            return;
+        }
+
+        if (append)
+        {
+            prev = Tail;
+        }
+
+        if (prev == 0)
+        {
+            Cpu.WriteUInt32(data, Head);
+            Head = data;
+            if (Tail == 0)
+            {
+                Tail = data;
+            }
+
+            return;
+        }
+
+        Cpu.WriteUInt32(data, ReadLink(prev));
+        Cpu.WriteUInt32(prev, data);
+        if (Tail == prev)
+        {
+            Tail = data;
+        }
+    }
+
+    /// <summary>
+    /// <c>k_queue_append_list</c>: 0, or <c>-EINVAL</c> when <paramref name="head"/> or
+    /// <paramref name="tail"/> is NULL. Waiters receive the list's first items; the rest is appended.
+    /// </summary>
+    internal int AppendList(KThread caller, uint head, uint tail)
+    {
+        Kernel.ChargeWork(Kernel.Costs.IpcOperation);
+        if (head == 0 || tail == 0)
+        {
+            return -Errno.EInval;
+        }
+
+        var seen = new HashSet<uint>();
+        while (head != 0 && WaitQueue.Count > 0)
+        {
+            uint next = ReadLink(head);
+            if (!seen.Add(head))
+            {
+                ReportCycle(caller, head);
+            }
+
+            _handoff[Kernel.UnpendFirst(WaitQueue, 0)!] = head;
+            head = next;
+        }
+
+        if (head != 0)
+        {
+            if (Tail == 0)
+            {
+                Head = head;
+            }
+            else
+            {
+                Cpu.WriteUInt32(Tail, head);
+            }
+
+            Tail = tail;
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>z_impl_k_queue_get</c>: the first item's address, or 0 when the queue is empty and the caller
+    /// does not wait (always so in an ISR), the wait timed out, or <c>k_queue_cancel_wait</c> woke it.
+    /// </summary>
+    internal uint Get(KThread caller, KTimeout timeout)
+    {
+        Kernel.ChargeWork(Kernel.Costs.IpcOperation);
+        if (Head != 0)
+        {
+            uint item = Head;
+            uint next = ReadLink(item);
+            Head = next;
+            if (next == 0)
+            {
+                Tail = 0;
+            }
+
+            return item;
+        }
+
+        if (timeout.IsNoWait || Kernel.InIsr)
+        {
+            return 0;
+        }
+
+        int result = Kernel.Pend(caller, WaitQueue, timeout);
+        uint data = result == 0 ? _handoff.GetValueOrDefault(caller) : 0;
+        _handoff.Remove(caller);
+        return data;
+    }
+
+    /// <summary><c>z_impl_k_queue_cancel_wait</c>: the first waiter's get returns NULL.</summary>
+    internal void CancelWait()
+    {
+        Kernel.ChargeWork(Kernel.Costs.IpcOperation);
+        if (Kernel.UnpendFirst(WaitQueue, 0) is { } waiter)
+        {
+            _handoff[waiter] = 0;
+        }
+    }
+
+    /// <summary><c>k_queue_remove</c>: unlinks <paramref name="data"/> (clearing its link word); whether it was queued.</summary>
+    internal bool Remove(KThread caller, uint data)
+    {
+        Kernel.ChargeWork(Kernel.Costs.IpcOperation);
+        uint prev = 0;
+        var seen = new HashSet<uint>();
+        for (uint node = Head; node != 0; node = ReadLink(node))
+        {
+            if (!seen.Add(node))
+            {
+                ReportCycle(caller, node);
+            }
+
+            if (node == data)
+            {
+                uint next = ReadLink(node);
+                if (prev == 0)
+                {
+                    Head = next;
+                }
+                else
+                {
+                    Cpu.WriteUInt32(prev, next);
+                }
+
+                if (Tail == node)
+                {
+                    Tail = prev;
+                }
+
+                Cpu.WriteUInt32(node, 0);
+                return true;
+            }
+
+            prev = node;
+        }
+
+        return false;
+    }
+
+    /// <summary><c>k_queue_unique_append</c>: appends <paramref name="data"/> unless it is already queued; whether it appended.</summary>
+    internal bool UniqueAppend(KThread caller, uint data)
+    {
+        var seen = new HashSet<uint>();
+        for (uint node = Head; node != 0; node = ReadLink(node))
+        {
+            if (!seen.Add(node))
+            {
+                ReportCycle(caller, node);
+            }
+
+            if (node == data)
+            {
+                return false;
+            }
+        }
+
+        Insert(0, data, append: true);
+        return true;
+    }
+
+    /// <summary>The link word of <paramref name="node"/> without <c>sys_sfnode</c>'s two flag bits.</summary>
+    private uint ReadLink(uint node) => Cpu.ReadUInt32(node) & ~3u;
+
+    private void ReportCycle(KThread caller, uint node) =>
+        Kernel.Fatal(caller, FatalReason.KernelOops, null, $"{this}: the item list loops back to 0x{node:X8} (an item was queued twice without being removed); Zephyr would spin forever here");
+}
