@@ -367,7 +367,13 @@ public sealed class ArcMpuDriver : IProtectionDriver
         WriteIfChanged(ArcAux.USTACK_TOP, bounds.UserTop, old?.UserTop);
         WriteIfChanged(ArcAux.USTACK_BASE, bounds.UserBase, old?.UserBase);
         _bounds = bounds;
-        _cpu.State.Status |= Status32.SC;
+        if ((_cpu.State.Status & Status32.SC) == 0)
+        {
+            // The thread's STATUS32 carries SC (Zephyr sets it in every initial frame); stack-access
+            // decisions made without it must not be reused.
+            _cpu.State.Status |= Status32.SC;
+            _cpu.InvalidateDecisions();
+        }
     }
 
     private void WriteIfChanged(uint register, uint value, uint? old)
