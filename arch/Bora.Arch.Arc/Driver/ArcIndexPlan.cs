@@ -54,7 +54,7 @@ internal sealed class ArcIndexPlan(ArcMpuVersion version, int regionCount, int s
         foreach ((int slot, MemoryPartition p) in thread.Domain.Occupied())
         {
             int index = V2 ? FirstPartitionIndex - slot : FirstPartitionIndex + ordinal;
-            if (slot >= MaxPartitions || ordinal >= MaxPartitions || index < 0 || !IsDynamic(index))
+            if ((V2 ? slot : ordinal) >= MaxPartitions)
             {
                 throw new InvalidOperationException(
                     $"{version}: domain '{thread.Domain.Name}' slot {slot} is beyond the {MaxPartitions} partition regions left after {staticRegions} boot regions of {regionCount}");
