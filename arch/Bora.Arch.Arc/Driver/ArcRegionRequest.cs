@@ -1,0 +1,11 @@
+namespace Bora.Arch.Arc.Driver;
+
+/// <summary>
+/// One MPU region the driver wants programmed: what <c>_region_init</c> is called with, and what holds it
+/// (for maps and fault reports).
+/// </summary>
+internal readonly record struct ArcRegionRequest(uint Start, uint Size, uint Attributes, string Holder)
+{
+    /// <summary>Whether the registers this request writes equal <paramref name="other"/>'s (the holder aside).</summary>
+    public bool SameHardware(ArcRegionRequest other) => Start == other.Start && Size == other.Size && Attributes == other.Attributes;
+}
