@@ -8,6 +8,7 @@ public sealed class TraceBuffer
 {
     private readonly TraceEvent[] _ring;
     private long _written;
+    private int _next;
     private ulong _hash = 14695981039346656037UL;
 
     internal TraceBuffer(int capacity)
@@ -44,7 +45,8 @@ public sealed class TraceBuffer
 
     internal void Record(ulong cycles, TraceEventKind kind, int thread, int arg, long value)
     {
-        _ring[_written % _ring.Length] = new TraceEvent(cycles, kind, thread, arg, value);
+        _ring[_next] = new TraceEvent(cycles, kind, thread, arg, value);
+        _next = _next + 1 == _ring.Length ? 0 : _next + 1;
         _written++;
         Mix(cycles);
         Mix((ulong)kind);
