@@ -377,7 +377,7 @@ public sealed partial class BoraKernel : IDisposable
             ArmPollDeadline();
             Inject();
             Resume(_current!);
-            if (!host.Wait(_options.HostWaitTimeout))
+            if (!host.Wait(_options.HostWaitTimeout, _current!.Slot))
             {
                 _wedged = true;
                 throw new TimeoutException(

@@ -24,6 +24,9 @@ internal sealed class HandoffSlot : IDisposable
     /// <summary>How long a waiter spins before blocking (DESIGN §2: about a microsecond).</summary>
     private static readonly long s_spinTicks = Math.Max(1, Stopwatch.Frequency / 1_000_000);
 
+    /// <summary>How long a waiter keeps waiting (yielding) for a baton still in flight to a waking thread.</summary>
+    private static readonly long s_inFlightTicks = Math.Max(1, Stopwatch.Frequency / 20_000);
+
     private readonly ManualResetEventSlim _event = new(false, spinCount: 1);
     private int _state;
 
@@ -42,10 +45,18 @@ internal sealed class HandoffSlot : IDisposable
         }
     }
 
-    /// <summary>Parks until released; returns <see langword="false"/> if <paramref name="timeout"/> passes first.</summary>
-    public bool Wait(TimeSpan timeout)
+    /// <summary>Whether a release is pending: the released thread has not picked the baton up yet.</summary>
+    public bool IsPending => Volatile.Read(ref _state) == Released;
+
+    /// <summary>
+    /// Parks until released; returns <see langword="false"/> if <paramref name="timeout"/> passes first.
+    /// <paramref name="handedTo"/> is the slot this thread just released: while that release is still
+    /// pending (the next holder is waking up and has not taken the baton), the hand-off is in flight and
+    /// the ~1 µs spin has not started; the wait yields meanwhile, for at most 50 µs.
+    /// </summary>
+    public bool Wait(TimeSpan timeout, HandoffSlot? handedTo = null)
     {
-        if (TrySpin())
+        if (TrySpin(handedTo))
         {
             return true;
         }
@@ -73,15 +84,33 @@ internal sealed class HandoffSlot : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _event.Dispose();
 
-    private bool TrySpin()
+    private bool TrySpin(HandoffSlot? handedTo)
     {
         long deadline = 0;
+        long inFlightUntil = 0;
         for (int i = 0; ; i++)
         {
             if (Volatile.Read(ref _state) == Released)
             {
                 Volatile.Write(ref _state, Empty);
                 return true;
+            }
+
+            if (handedTo is not null && handedTo.IsPending)
+            {
+                // The next holder is still waking: its run (and our ~1 µs) has not started yet.
+                long now = Stopwatch.GetTimestamp();
+                if (inFlightUntil == 0)
+                {
+                    inFlightUntil = now + s_inFlightTicks;
+                }
+                else if (now >= inFlightUntil)
+                {
+                    return false;
+                }
+
+                Thread.Yield();
+                continue;
             }
 
             if ((i & 7) == 7)
