@@ -17,8 +17,10 @@ public sealed class ArcAuxRegisters : ISystemRegisters
     private readonly ArcMpuModel _mpu;
     private readonly IAuxRegisterBlock[] _blocks;
 
-    internal ArcAuxRegisters(ArcMpuModel mpu)
+    /// <summary>Creates the auxiliary register space of the core whose MPU is <paramref name="mpu"/>.</summary>
+    public ArcAuxRegisters(ArcMpuModel mpu)
     {
+        ArgumentNullException.ThrowIfNull(mpu);
         _mpu = mpu;
         _blocks = [mpu.StackChecker, mpu.ExceptionRegisters];
     }

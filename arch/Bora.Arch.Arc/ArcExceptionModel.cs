@@ -35,8 +35,10 @@ public sealed class ArcExceptionModel : IExceptionModel
 
     private readonly ArcMpuModel _mpu;
 
-    internal ArcExceptionModel(ArcMpuModel mpu)
+    /// <summary>Creates the exception model of the core whose MPU (and exception registers) is <paramref name="mpu"/>.</summary>
+    public ArcExceptionModel(ArcMpuModel mpu)
     {
+        ArgumentNullException.ThrowIfNull(mpu);
         _mpu = mpu;
     }
 

@@ -16,14 +16,9 @@ public sealed class ArcMachine
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var core = new ArcCore();
-        var exceptionRegisters = new ArcExceptionRegisters();
-        ArchId arch = ArcBoards.ArchFor(options.Version);
-        Mpu = options.Version == ArcMpuVersion.V4
-            ? new ArcMpuV4(arch, options.RegionCount, core, exceptionRegisters)
-            : new ArcMpuV2(arch, options.RegionCount, core, exceptionRegisters);
+        Mpu = ArcMpuModel.Create(options);
         Machine = new Machine.Machine(board, _ => Mpu, costs);
-        core.State = Machine.Cpu.State;
+        Mpu.BindCpuState(Machine.Cpu.State);
         Aux = new ArcAuxRegisters(Mpu);
         Exceptions = new ArcExceptionModel(Mpu);
     }

@@ -34,6 +34,31 @@ public abstract class ArcMpuModel : IProtectionModel
     /// <inheritdoc/>
     public ArchId Arch { get; }
 
+    /// <summary>
+    /// Builds an MPU (and the core state it reads) for hosts that build the machine themselves, as
+    /// the kernel does: pass the result as the machine's protection model, then
+    /// <see cref="BindCpuState"/> the machine's CPU state. <see cref="ArcMachine"/> does both.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The options are out of range.</exception>
+    public static ArcMpuModel Create(ArcMpuOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var core = new ArcCore();
+        var exceptionRegisters = new ArcExceptionRegisters();
+        ArchId arch = ArcBoards.ArchFor(options.Version);
+        return options.Version == ArcMpuVersion.V4
+            ? new ArcMpuV4(arch, options.RegionCount, core, exceptionRegisters)
+            : new ArcMpuV2(arch, options.RegionCount, core, exceptionRegisters);
+    }
+
+    /// <summary>Binds the CPU state whose STATUS32 (mode, stack checking) this MPU's core reads.</summary>
+    public void BindCpuState(CpuState cpu)
+    {
+        ArgumentNullException.ThrowIfNull(cpu);
+        Core.State = cpu;
+    }
+
     /// <summary>The MPU's version (MPU_BUILD.VERSION).</summary>
     public abstract ArcMpuVersion Version { get; }
 

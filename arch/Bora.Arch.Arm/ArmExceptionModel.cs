@@ -65,11 +65,15 @@ public sealed class ArmExceptionModel : IExceptionModel
         bool pad = (sp & 4) != 0;
         uint frame = (sp - FrameSize) & ~7u;
         uint xpsr = (cpu.Status & ~XpsrFramePad) | (pad ? XpsrFramePad : 0);
-        uint[] words =
-        [
-            cpu.Registers[0], cpu.Registers[1], cpu.Registers[2], cpu.Registers[3],
-            cpu.Registers[R12], cpu.Registers[Lr], returnAddress, xpsr,
-        ];
+        Span<uint> words = stackalloc uint[8];
+        words[0] = cpu.Registers[0];
+        words[1] = cpu.Registers[1];
+        words[2] = cpu.Registers[2];
+        words[3] = cpu.Registers[3];
+        words[4] = cpu.Registers[R12];
+        words[5] = cpu.Registers[Lr];
+        words[6] = returnAddress;
+        words[7] = xpsr;
 
         FaultRecord? fault = null;
         uint limit = _mpu?.Version == ArmMpuVersion.PmsaV8 ? (onPsp ? Psplim : Msplim) : 0;
@@ -122,7 +126,7 @@ public sealed class ArmExceptionModel : IExceptionModel
         bool usePsp = (excReturn & 0x4) != 0;
         Privilege resumed = toThread ? entry.InterruptedPrivilege : Privilege.Supervisor;
         uint frame = usePsp ? cpu.OtherSp : cpu.Sp;
-        var words = new uint[8];
+        Span<uint> words = stackalloc uint[8];
         for (int i = 0; i < words.Length; i++)
         {
             FaultRecord? fault = memory.TryReadWord(frame + (uint)(4 * i), AccessKind.StackPop, resumed, out words[i]);
@@ -140,7 +144,7 @@ public sealed class ArmExceptionModel : IExceptionModel
         }
 
         cpu.Sp = newSp;
-        words.AsSpan(0, 4).CopyTo(cpu.Registers);
+        words[..4].CopyTo(cpu.Registers);
         cpu.Registers[R12] = words[4];
         cpu.Registers[Lr] = words[5];
         cpu.Pc = words[6];

@@ -33,14 +33,12 @@ public sealed class ArmMachine
     public static ArmMachine Create(Board board, int? regionCount = null, AccessCosts? costs = null)
     {
         ArgumentNullException.ThrowIfNull(board);
-        int regions = regionCount ?? ArmBoards.MpuRegions(board);
         ArmMpu? mpu = null;
         var machine = new Machine.Machine(
             board,
             bus =>
             {
-                mpu = CreateMpu(board, bus, regions);
-                ArmBoards.AttachDevices(board, bus);
+                mpu = CreateMpu(board, bus, regionCount);
                 return mpu;
             },
             costs);
@@ -48,18 +46,36 @@ public sealed class ArmMachine
         return new ArmMachine(machine, mpu);
     }
 
-    private static ArmMpu CreateMpu(Board board, SystemBus bus, int regions)
+    /// <summary>
+    /// Builds the MPU of an ARM <paramref name="board"/> on <paramref name="bus"/> (its registers on the
+    /// PPB) and attaches the board's own devices: what <see cref="Create"/> does inside a machine of its
+    /// own, for hosts (the kernel) that build the machine themselves. Bind the CPU state with
+    /// <see cref="ArmMpu.BindCpuState"/> once the machine exists.
+    /// </summary>
+    /// <exception cref="ArgumentException">The board's arch is not an ARM MPU.</exception>
+    public static ArmMpu CreateMpu(Board board, SystemBus bus, int? regionCount = null)
     {
+        ArgumentNullException.ThrowIfNull(board);
+        ArgumentNullException.ThrowIfNull(bus);
+        int regions = regionCount ?? ArmBoards.MpuRegions(board);
+        ArmMpu mpu;
         if (board.Arch == ArmArch.PmsaV7)
         {
-            return new PmsaV7Mpu(bus, regions);
+            mpu = new PmsaV7Mpu(bus, regions);
         }
-
-        if (board.Arch == ArmArch.PmsaV8)
+        else if (board.Arch == ArmArch.PmsaV8)
         {
-            return new PmsaV8Mpu(bus, regions);
+            mpu = new PmsaV8Mpu(bus, regions);
+        }
+        else
+        {
+            throw NotArm(board);
         }
 
-        throw new ArgumentException($"board '{board.Name}' uses arch '{board.Arch}', which is not an ARM MPU ({ArmArch.PmsaV7}, {ArmArch.PmsaV8})", nameof(board));
+        ArmBoards.AttachDevices(board, bus);
+        return mpu;
     }
+
+    private static ArgumentException NotArm(Board board) =>
+        new($"board '{board.Name}' uses arch '{board.Arch}', which is not an ARM MPU ({ArmArch.PmsaV7}, {ArmArch.PmsaV8})", nameof(board));
 }

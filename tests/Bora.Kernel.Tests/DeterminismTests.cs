@@ -45,11 +45,24 @@ public sealed class DeterminismTests
     }
 
     [Test]
-    public void ThirtyTwoKernels_RunConcurrently_AndEachTraceEqualsItsSoloRun()
+    public void ThirtyTwoKernels_OnMixedBoards_RunConcurrently_AndEachTraceEqualsItsSoloRun()
     {
         const int Kernels = 32;
-        Board[] boards = [TestBoards.Flat, TestBoards.Holey];
-        var solo = boards.ToDictionary(b => b.Name, b => Workload.RunSolo(b, hostCallback: () => { }).Hash);
+        Bora.Boards.KernelBoard[] boards = [.. Bora.Boards.KernelBoards.All];
+        KernelOptions OptionsFor(int index)
+        {
+            KernelOptions options = boards[index % boards.Length].CreateOptions();
+            options.HostWaitTimeout = TimeSpan.FromSeconds(20);
+            return options;
+        }
+
+        var solo = new ulong[boards.Length];
+        for (int b = 0; b < boards.Length; b++)
+        {
+            solo[b] = Workload.RunSolo(OptionsFor(b), hostCallback: () => { }).Hash;
+        }
+
+        Assert.That(solo.Distinct().Count(), Is.GreaterThanOrEqualTo(4), "the boards' clocks and frames give different traces");
         using var barrier = new Barrier(Kernels);
         var hashes = new ulong[Kernels];
         var errors = new Exception?[Kernels];
@@ -62,8 +75,7 @@ public sealed class DeterminismTests
             {
                 try
                 {
-                    Board board = boards[index % boards.Length];
-                    using var k = new BoraKernel(TestBoards.Options(board));
+                    using var k = new BoraKernel(OptionsFor(index));
                     Workload.Define(k, hostCallback: () => barrierPassed[index] = barrier.SignalAndWait(TimeSpan.FromSeconds(20)));
                     k.Boot();
                     k.RunUntilIdle();
@@ -90,7 +102,7 @@ public sealed class DeterminismTests
         Assert.That(barrierPassed, Is.All.True, "all 32 kernels were inside Run at the same time");
         for (int i = 0; i < Kernels; i++)
         {
-            Assert.That(hashes[i], Is.EqualTo(solo[boards[i % boards.Length].Name]), $"kernel {i}");
+            Assert.That(hashes[i], Is.EqualTo(solo[i % boards.Length]), $"kernel {i} on {boards[i % boards.Length].Name}");
         }
     }
 

@@ -96,9 +96,12 @@ internal static class Workload
     }
 
     /// <summary>Runs the workload alone on a fresh kernel and returns its trace.</summary>
-    public static (TraceEvent[] Events, ulong Hash) RunSolo(Board board, int priorityShift = 0, int? hostDelaySeed = null, Action? hostCallback = null)
+    public static (TraceEvent[] Events, ulong Hash) RunSolo(Board board, int priorityShift = 0, int? hostDelaySeed = null, Action? hostCallback = null) =>
+        RunSolo(TestBoards.Options(board), priorityShift, hostDelaySeed, hostCallback);
+
+    /// <summary>Runs the workload alone on a fresh kernel built from <paramref name="options"/> and returns its trace.</summary>
+    public static (TraceEvent[] Events, ulong Hash) RunSolo(KernelOptions options, int priorityShift = 0, int? hostDelaySeed = null, Action? hostCallback = null)
     {
-        KernelOptions options = TestBoards.Options(board);
         options.HostDelaySeed = hostDelaySeed;
         using var k = new BoraKernel(options);
         Define(k, priorityShift, hostCallback);

@@ -18,7 +18,6 @@ namespace Bora.Kernel;
 public sealed partial class BoraKernel : IDisposable
 {
     private const uint InitialFrameBytes = 32;
-    private const uint InitialStatus = 0x0100_0000;
 
     private readonly KernelOptions _options;
     private readonly ILogger _log;
@@ -63,7 +62,7 @@ public sealed partial class BoraKernel : IDisposable
         Machine = new Bora.Machine.Machine(board, bus => gate = new ProtectionGate(createProtection(bus)), _options.AccessCosts);
         _gate = gate!;
         _cpu = Machine.Cpu;
-        _exceptionModel = _options.CreateExceptionModel?.Invoke() ?? new FrameExceptionModel();
+        _exceptionModel = _options.CreateExceptionModel?.Invoke(_gate.Inner) ?? new FrameExceptionModel();
         Clock = new SystemClock(board.ClockHz, _options.TicksPerSecond);
         Layout = new ImageLayout(board, _options.Layout);
         _trace = new TraceBuffer(_options.TraceCapacity);
@@ -92,6 +91,7 @@ public sealed partial class BoraKernel : IDisposable
         _cpu.FaultSink = new KernelFaultSink(this);
         _cpu.State.Privilege = Privilege.Supervisor;
         _cpu.State.Sp = IsrStackTop;
+        _options.InitializeArch?.Invoke(this);
     }
 
     /// <summary>The machine: board, bus, CPU.</summary>
@@ -99,6 +99,9 @@ public sealed partial class BoraKernel : IDisposable
 
     /// <summary>The arch's protection model (without the kernel's gate in front of it).</summary>
     public IProtectionModel Protection => _gate.Inner;
+
+    /// <summary>The arch's exception entry/return.</summary>
+    public IExceptionModel ExceptionModel => _exceptionModel;
 
     /// <summary>The board.</summary>
     public Board Board => Machine.Board;
@@ -374,7 +377,7 @@ public sealed partial class BoraKernel : IDisposable
             ArmPollDeadline();
             Inject();
             Resume(_current!);
-            if (!host.Wait(_options.HostWaitTimeout))
+            if (!host.Wait(_options.HostWaitTimeout, _current!.Slot))
             {
                 _wedged = true;
                 throw new TimeoutException(

@@ -11,8 +11,26 @@ public sealed class KernelOptions
     /// <summary>Builds the protection unit on the board's bus; a machine without one when unset.</summary>
     public Func<SystemBus, IProtectionModel>? CreateProtection { get; set; }
 
-    /// <summary>The arch's exception entry/return; <see cref="FrameExceptionModel"/> when unset.</summary>
-    public Func<IExceptionModel>? CreateExceptionModel { get; set; }
+    /// <summary>
+    /// The arch's exception entry/return, built once per kernel from the arch's protection model (the
+    /// one <see cref="CreateProtection"/> returned: exception entry needs its fault status registers);
+    /// <see cref="FrameExceptionModel"/> when unset.
+    /// </summary>
+    public Func<IProtectionModel, IExceptionModel>? CreateExceptionModel { get; set; }
+
+    /// <summary>
+    /// The arch's early initialisation (Zephyr's <c>z_arm_mpu_init</c>, <c>arc_mpu_init</c>,
+    /// <c>z_x86_mmu_init</c>): called once per kernel at the end of construction, with the machine,
+    /// the image layout and the interrupt stack in place, before any thread exists. It programs the
+    /// protection hardware through its registers and memory. Nothing when unset.
+    /// </summary>
+    public Action<BoraKernel>? InitializeArch { get; set; }
+
+    /// <summary>
+    /// The status register a new thread starts with (its initial frame's xPSR/EFLAGS/STATUS32). The
+    /// default is the Cortex-M xPSR with only the Thumb bit set.
+    /// </summary>
+    public uint ThreadStatus { get; set; } = 0x0100_0000;
 
     /// <summary>The arch's stack object geometry.</summary>
     public StackGeometry StackGeometry { get; set; } = new(Alignment: 8, ReservedBytes: 0, GuardBytes: 0, PointerAlignment: 8, PowerOfTwoSize: false, PrivilegedStackBytes: 0);

@@ -9,6 +9,7 @@ public sealed partial class BoraKernel
 {
     private readonly IrqLine[] _lines;
     private readonly long[] _pending;
+    private Action? _announceCache;
 
     /// <summary>
     /// Connects <paramref name="isr"/> to interrupt line <paramref name="line"/> with
@@ -129,27 +130,32 @@ public sealed partial class BoraKernel
         if (best >= 0)
         {
             Interlocked.And(ref _pending[best >> 6], ~(1L << (best & 63)));
-            IrqLine line = _lines[best];
-            int exception = _options.Exceptions.IrqBase + best;
-            if (line.Handler is not { } handler)
-            {
-                RunIsr(self, exception, _spuriousSymbol, () => Fatal(self, FatalReason.SpuriousIrq, null, $"interrupt line {best} fired with no ISR connected"));
-            }
-            else
-            {
-                RunIsr(self, exception, line.Symbol!, () => handler(line.Arg));
-            }
-
+            RunLineIsr(self, best);
             return true;
         }
 
         if (_cpu.Cycles >= _timerDeadline)
         {
-            RunIsr(self, _options.Exceptions.SysTick, _timerSymbol, Announce);
+            RunIsr(self, _options.Exceptions.SysTick, _timerSymbol, _announce);
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>Runs interrupt line <paramref name="best"/>'s ISR (kept apart so the poll path allocates no closure).</summary>
+    private void RunLineIsr(KThread self, int best)
+    {
+        IrqLine line = _lines[best];
+        int exception = _options.Exceptions.IrqBase + best;
+        if (line.Handler is not { } handler)
+        {
+            RunIsr(self, exception, _spuriousSymbol, () => Fatal(self, FatalReason.SpuriousIrq, null, $"interrupt line {best} fired with no ISR connected"));
+        }
+        else
+        {
+            RunIsr(self, exception, line.Symbol!, () => handler(line.Arg));
+        }
     }
 
     /// <summary>
@@ -192,6 +198,8 @@ public sealed partial class BoraKernel
         l.Priority = priority;
         l.Symbol = Layout.Symbols.Register(SymbolTable.NameOf(isr), SymbolKind.Isr, isr);
     }
+
+    private Action _announce => _announceCache ??= Announce;
 
     private IrqLine LineAt(int line)
     {

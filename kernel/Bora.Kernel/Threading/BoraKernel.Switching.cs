@@ -38,7 +38,7 @@ public sealed partial class BoraKernel
         MakeCurrent(next);
         Inject();
         Resume(next);
-        self.Slot!.Wait(Timeout.InfiniteTimeSpan);
+        self.Slot!.Wait(Timeout.InfiniteTimeSpan, next.Slot);
         Inject();
         ThrowIfUnwinding(self);
         self.SwitchFrame = null;
@@ -93,7 +93,7 @@ public sealed partial class BoraKernel
         _stopReason = reason;
         Inject();
         _hostSlot!.Release();
-        self.Slot!.Wait(Timeout.InfiniteTimeSpan);
+        self.Slot!.Wait(Timeout.InfiniteTimeSpan, _hostSlot);
         Inject();
         ThrowIfUnwinding(self);
     }
@@ -276,7 +276,7 @@ public sealed partial class BoraKernel
         BeginUnwind(target);
         Inject();
         target.Slot!.Release();
-        back.Wait(Timeout.InfiniteTimeSpan);
+        back.Wait(Timeout.InfiniteTimeSpan, target.Slot);
         Inject();
     }
 }

@@ -59,7 +59,7 @@ public sealed partial class BoraKernel
     {
         uint top = (stack.BufferStart + stackSize) & ~(Math.Max(_options.StackGeometry.PointerAlignment, 4) - 1);
         uint frame = top - InitialFrameBytes;
-        uint[] words = [entry.Address, p1, p2, p3, 0, 0, _threadEntrySymbol.Address, InitialStatus];
+        uint[] words = [entry.Address, p1, p2, p3, 0, 0, _threadEntrySymbol.Address, _options.ThreadStatus];
         for (int i = 0; i < words.Length; i++)
         {
             if (_cpu.TryWrite(frame + (uint)(i * 4), 4, AccessKind.Write, Privilege.Supervisor, words[i]) is { } fault)
@@ -102,7 +102,7 @@ public sealed partial class BoraKernel
         context.Sp = frame;
         context.OtherSp = IsrStackTop;
         context.Pc = _threadEntrySymbol.Address;
-        context.Status = InitialStatus;
+        context.Status = _options.ThreadStatus;
         context.Privilege = (options & ThreadOptions.User) != 0 ? Privilege.User : Privilege.Supervisor;
         context.InException = false;
         context.ExecutionPriority = CpuState.ThreadModePriority;

@@ -85,6 +85,12 @@ public sealed class KThread : KObject
 
     internal LinkedListNode<KThread>? ReadyNode { get; set; }
 
+    /// <summary>The ready-queue level the thread was enqueued at.</summary>
+    internal int ReadyLevel { get; set; }
+
+    /// <summary>The node this thread uses in the ready queue, allocated once.</summary>
+    internal LinkedListNode<KThread>? ReadyLink { get; set; }
+
     internal long WaitSequence { get; set; }
 
     internal Thread? HostThread { get; set; }

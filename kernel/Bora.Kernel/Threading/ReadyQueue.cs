@@ -5,9 +5,17 @@ internal sealed class ReadyQueue
 {
     private readonly LinkedList<KThread>[] _levels;
 
+    /// <summary>Bit <c>i</c> set: level <c>i</c> has a thread (levels fit in 64 bits: see the constructor).</summary>
+    private ulong _nonEmpty;
+
     public ReadyQueue()
     {
         _levels = new LinkedList<KThread>[Priorities.Idle - Priorities.Highest + 1];
+        if (_levels.Length > 64)
+        {
+            throw new InvalidOperationException("the ready queue's bitmap holds 64 priority levels");
+        }
+
         for (int i = 0; i < _levels.Length; i++)
         {
             _levels[i] = new LinkedList<KThread>();
@@ -20,7 +28,13 @@ internal sealed class ReadyQueue
     /// <summary>Appends <paramref name="thread"/> behind every thread of its priority.</summary>
     public void Enqueue(KThread thread)
     {
-        thread.ReadyNode = _levels[thread.Priority - Priorities.Highest].AddLast(thread);
+        // Each thread owns one node, reused for every enqueue: a switch allocates nothing.
+        LinkedListNode<KThread> node = thread.ReadyLink ??= new LinkedListNode<KThread>(thread);
+        int level = thread.Priority - Priorities.Highest;
+        _levels[level].AddLast(node);
+        _nonEmpty |= 1UL << level;
+        thread.ReadyNode = node;
+        thread.ReadyLevel = level;
         Count++;
         thread.States |= ThreadStates.Queued;
     }
@@ -30,7 +44,13 @@ internal sealed class ReadyQueue
     {
         if (thread.ReadyNode is { } node)
         {
-            node.List!.Remove(node);
+            LinkedList<KThread> list = node.List!;
+            list.Remove(node);
+            if (list.Count == 0)
+            {
+                _nonEmpty &= ~(1UL << thread.ReadyLevel);
+            }
+
             thread.ReadyNode = null;
             Count--;
         }
@@ -39,16 +59,6 @@ internal sealed class ReadyQueue
     }
 
     /// <summary>The first thread of the most urgent non-empty priority, or <see langword="null"/>.</summary>
-    public KThread? Best()
-    {
-        foreach (LinkedList<KThread> level in _levels)
-        {
-            if (level.First is { } first)
-            {
-                return first.Value;
-            }
-        }
-
-        return null;
-    }
+    public KThread? Best() =>
+        _nonEmpty == 0 ? null : _levels[System.Numerics.BitOperations.TrailingZeroCount(_nonEmpty)].First!.Value;
 }

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Bora.Boards;
+using Bora.Cli.Samples;
+
+namespace Bora.Cli;
+
+/// <summary><c>bora run SAMPLE [--board NAME] [--for DURATION] [--trace FILE]</c>: runs a sample on a board for a virtual duration.</summary>
+public sealed class RunCommand : ICliCommand
+{
+    /// <inheritdoc/>
+    public Command Build(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var sample = new Argument<string>("sample") { Description = $"The sample to run: {string.Join(", ", SampleCatalog.Names)}" };
+        var board = new Option<string>("--board")
+        {
+            Description = $"Board to boot on: {string.Join(", ", KernelBoards.Names)}",
+            DefaultValueFactory = _ => KernelBoards.DefaultName,
+        };
+        var duration = new Option<string>("--for")
+        {
+            Description = "Virtual time to run for (e.g. 500ms, 5s, 1m)",
+            DefaultValueFactory = _ => "5s",
+        };
+        var trace = new Option<string?>("--trace") { Description = "Write the trace (Chrome/Perfetto JSON) to this file" };
+        var command = new Command("run", "Run a sample on a board for a virtual duration (default 5 s)") { sample, board, duration, trace };
+        command.SetAction(parse => SampleRunner.Run(context, "run", parse.GetValue(sample)!, parse.GetValue(board)!, parse.GetValue(duration)!, parse.GetValue(trace)));
+        return command;
+    }
+}

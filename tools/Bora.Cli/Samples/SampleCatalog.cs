@@ -1,0 +1,15 @@
+namespace Bora.Cli.Samples;
+
+/// <summary>The samples <c>bora run</c> knows.</summary>
+internal static class SampleCatalog
+{
+    /// <summary>Sample names, in order.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["philosophers"];
+
+    /// <summary>A fresh instance of the sample called <paramref name="name"/>, or <see langword="null"/>.</summary>
+    public static ISample? Create(string name) => name switch
+    {
+        "philosophers" => new Philosophers(),
+        _ => null,
+    };
+}
