@@ -1,4 +1,5 @@
 using Bora.Hal;
+using Bora.Machine;
 
 namespace Bora.Arch.Arc;
 
@@ -121,22 +122,5 @@ internal sealed class ArcRegionMap
     private uint LastAddress(int segment) =>
         (uint)((segment + 1 < _starts.Length ? _starts[segment + 1] : AddressSpaceEnd) - 1);
 
-    private int SegmentOf(uint address)
-    {
-        int lo = 0, hi = _starts.Length - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi + 1) >>> 1;
-            if (_starts[mid] <= address)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return lo;
-    }
+    private int SegmentOf(uint address) => SegmentSearch.IndexOf<ulong>(_starts, (ulong)address);
 }

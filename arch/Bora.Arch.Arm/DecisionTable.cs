@@ -1,4 +1,5 @@
 using Bora.Hal;
+using Bora.Machine;
 
 namespace Bora.Arch.Arm;
 
@@ -67,22 +68,5 @@ internal sealed class DecisionTable
 
     private bool Grants(int index, AccessRights needed) => (_resolutions[index].Rights & needed) != 0;
 
-    private int IndexOf(uint address)
-    {
-        int lo = 0, hi = _starts.Length - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi + 1) >>> 1;
-            if (_starts[mid] <= address)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return lo;
-    }
+    private int IndexOf(uint address) => SegmentSearch.IndexOf<uint>(_starts, address);
 }

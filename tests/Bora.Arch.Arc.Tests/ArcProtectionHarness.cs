@@ -51,12 +51,12 @@ internal sealed class ArcProtectionHarness : ProtectionHarness
     }
 
     /// <summary>A user permission also grants the kernel: a set where the user may do what the kernel may not has no encoding.</summary>
-    public override bool CanExpress(RegionPermissions permissions) =>
-        (!permissions.HasFlag(RegionPermissions.UserRead) || permissions.HasFlag(RegionPermissions.SupervisorRead))
-        && (!permissions.HasFlag(RegionPermissions.UserWrite) || permissions.HasFlag(RegionPermissions.SupervisorWrite))
-        && (!permissions.HasFlag(RegionPermissions.UserExecute) || permissions.HasFlag(RegionPermissions.SupervisorExecute));
+    public override bool CanExpress(PartitionPermissions permissions) =>
+        (!permissions.HasFlag(PartitionPermissions.UserRead) || permissions.HasFlag(PartitionPermissions.SupervisorRead))
+        && (!permissions.HasFlag(PartitionPermissions.UserWrite) || permissions.HasFlag(PartitionPermissions.SupervisorWrite))
+        && (!permissions.HasFlag(PartitionPermissions.UserExecute) || permissions.HasFlag(PartitionPermissions.SupervisorExecute));
 
-    public override void ProgramRegion(int slot, uint start, uint size, RegionPermissions permissions)
+    public override void ProgramRegion(int slot, uint start, uint size, PartitionPermissions permissions)
     {
         int index = IndexOf(slot);
         _driver.RegionInit(index, start, size, ZephyrArcMpuDriver.Encode(permissions));

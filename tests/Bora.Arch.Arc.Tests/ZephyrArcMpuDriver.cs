@@ -45,15 +45,15 @@ internal sealed class ZephyrArcMpuDriver
     public int RegionCount => (int)((_aux.Read(ArcAux.MPU_BUILD) >> 8) & 0xFF);
 
     /// <summary>The attribute bits Zephyr uses for a conformance permission set.</summary>
-    public static uint Encode(Hal.Conformance.RegionPermissions permissions)
+    public static uint Encode(PartitionPermissions permissions)
     {
         uint attr = 0;
-        attr |= permissions.HasFlag(Hal.Conformance.RegionPermissions.UserExecute) ? 0x008u : 0;
-        attr |= permissions.HasFlag(Hal.Conformance.RegionPermissions.UserWrite) ? 0x010u : 0;
-        attr |= permissions.HasFlag(Hal.Conformance.RegionPermissions.UserRead) ? 0x020u : 0;
-        attr |= permissions.HasFlag(Hal.Conformance.RegionPermissions.SupervisorExecute) ? 0x040u : 0;
-        attr |= permissions.HasFlag(Hal.Conformance.RegionPermissions.SupervisorWrite) ? 0x080u : 0;
-        attr |= permissions.HasFlag(Hal.Conformance.RegionPermissions.SupervisorRead) ? 0x100u : 0;
+        attr |= permissions.HasFlag(PartitionPermissions.UserExecute) ? 0x008u : 0;
+        attr |= permissions.HasFlag(PartitionPermissions.UserWrite) ? 0x010u : 0;
+        attr |= permissions.HasFlag(PartitionPermissions.UserRead) ? 0x020u : 0;
+        attr |= permissions.HasFlag(PartitionPermissions.SupervisorExecute) ? 0x040u : 0;
+        attr |= permissions.HasFlag(PartitionPermissions.SupervisorWrite) ? 0x080u : 0;
+        attr |= permissions.HasFlag(PartitionPermissions.SupervisorRead) ? 0x100u : 0;
         return attr;
     }
 

@@ -33,9 +33,9 @@ internal sealed class PmsaV7Harness : ArmProtectionHarness
         Arm.Write(ScsRegisters.MPU_CTRL, 0x5);
     }
 
-    public override bool CanExpress(RegionPermissions permissions) => ZephyrAttributes.V7Rasr(permissions) is not null;
+    public override bool CanExpress(PartitionPermissions permissions) => ZephyrAttributes.V7Rasr(permissions) is not null;
 
-    public override void ProgramRegion(int slot, uint start, uint size, RegionPermissions permissions)
+    public override void ProgramRegion(int slot, uint start, uint size, PartitionPermissions permissions)
     {
         uint attr = ZephyrAttributes.V7Rasr(permissions) ?? throw new ArgumentException($"{permissions} has no PMSAv7 encoding");
         uint region = FirstSlotRegion + (uint)slot;

@@ -34,9 +34,9 @@ internal sealed class PmsaV8Harness : ArmProtectionHarness
         Arm.Write(ScsRegisters.MPU_CTRL, 0x5);
     }
 
-    public override bool CanExpress(RegionPermissions permissions) => ZephyrAttributes.V8(permissions) is not null;
+    public override bool CanExpress(PartitionPermissions permissions) => ZephyrAttributes.V8(permissions) is not null;
 
-    public override void ProgramRegion(int slot, uint start, uint size, RegionPermissions permissions)
+    public override void ProgramRegion(int slot, uint start, uint size, PartitionPermissions permissions)
     {
         (uint rbar, uint mair) = ZephyrAttributes.V8(permissions) ?? throw new ArgumentException($"{permissions} has no PMSAv8 encoding");
         Arm.V8Region(FirstSlotRegion + (uint)slot, start | rbar, ((start + size - 1) & ~0x1Fu) | (mair << 1) | 1);

@@ -17,7 +17,7 @@ public abstract class CacheInvalidationConformance : ConformanceFixture
         uint start = (uint)Harness.Arena.Start + size * 4;
         Cpu cpu = Harness.Machine.Cpu;
         cpu.State.Privilege = Privilege.User;
-        Harness.ProgramRegion(0, start, size, RegionPermissions.P_RW_U_RW);
+        Harness.ProgramRegion(0, start, size, PartitionPermissions.P_RW_U_RW);
         cpu.WriteUInt32(start, 1);
         Assert.That(cpu.ReadUInt32(start + 4), Is.Zero, "warm the read cache");
 
@@ -37,7 +37,7 @@ public abstract class CacheInvalidationConformance : ConformanceFixture
         Cpu cpu = Harness.Machine.Cpu;
         cpu.State.Privilege = Privilege.User;
         Assert.Throws<MachineFaultException>(() => cpu.ReadUInt32(start));
-        Harness.ProgramRegion(0, start, size, RegionPermissions.P_RW_U_RW);
+        Harness.ProgramRegion(0, start, size, PartitionPermissions.P_RW_U_RW);
         Assert.That(() => cpu.ReadUInt32(start), Throws.Nothing);
     }
 
@@ -48,9 +48,9 @@ public abstract class CacheInvalidationConformance : ConformanceFixture
         uint start = (uint)Harness.Arena.Start + size * 4;
         Cpu cpu = Harness.Machine.Cpu;
         cpu.State.Privilege = Privilege.User;
-        Harness.ProgramRegion(0, start, size, RegionPermissions.P_RW_U_RW);
+        Harness.ProgramRegion(0, start, size, PartitionPermissions.P_RW_U_RW);
         cpu.WriteUInt32(start, 7);
-        Harness.ProgramRegion(0, start, size, RegionPermissions.P_RO_U_RO);
+        Harness.ProgramRegion(0, start, size, PartitionPermissions.P_RO_U_RO);
         Assert.Multiple(() =>
         {
             Assert.That(cpu.ReadUInt32(start), Is.EqualTo(7));
@@ -66,10 +66,10 @@ public abstract class CacheInvalidationConformance : ConformanceFixture
         uint second = first + size * 4;
         Cpu cpu = Harness.Machine.Cpu;
         cpu.State.Privilege = Privilege.User;
-        Harness.ProgramRegion(0, first, size, RegionPermissions.P_RW_U_RW);
+        Harness.ProgramRegion(0, first, size, PartitionPermissions.P_RW_U_RW);
         cpu.ReadUInt32(first);
         Harness.ClearRegion(0);
-        Harness.ProgramRegion(0, second, size, RegionPermissions.P_RW_U_RW);
+        Harness.ProgramRegion(0, second, size, PartitionPermissions.P_RW_U_RW);
         Assert.Multiple(() =>
         {
             Assert.Throws<MachineFaultException>(() => cpu.ReadUInt32(first));

@@ -65,7 +65,7 @@ public abstract class ConformanceFixture
     }
 
     /// <summary>Fails unless the backend can express <paramref name="permissions"/>; a case that cannot must be in the table.</summary>
-    protected void RequireExpressible(RegionPermissions permissions)
+    protected void RequireExpressible(PartitionPermissions permissions)
     {
         if (!Harness.CanExpress(permissions))
         {

@@ -7,15 +7,15 @@ namespace Bora.Hal.Conformance;
 /// <summary>The permission decision: each region attribute allows exactly what it says, per privilege and kind.</summary>
 public abstract class DecisionConformance : ConformanceFixture
 {
-    public static IEnumerable<RegionPermissions> ZephyrAttributes =>
+    public static IEnumerable<PartitionPermissions> ZephyrAttributes =>
     [
-        RegionPermissions.P_NA_U_NA, RegionPermissions.P_RW_U_NA, RegionPermissions.P_RW_U_RO,
-        RegionPermissions.P_RW_U_RW, RegionPermissions.P_RO_U_NA, RegionPermissions.P_RO_U_RO,
-        RegionPermissions.P_RX_U_RX, RegionPermissions.P_RWX_U_RWX, RegionPermissions.P_RWX_U_RX,
+        PartitionPermissions.P_NA_U_NA, PartitionPermissions.P_RW_U_NA, PartitionPermissions.P_RW_U_RO,
+        PartitionPermissions.P_RW_U_RW, PartitionPermissions.P_RO_U_NA, PartitionPermissions.P_RO_U_RO,
+        PartitionPermissions.P_RX_U_RX, PartitionPermissions.P_RWX_U_RWX, PartitionPermissions.P_RWX_U_RX,
     ];
 
     [TestCaseSource(nameof(ZephyrAttributes))]
-    public void AccessMatrix_FollowsPermissions(RegionPermissions permissions)
+    public void AccessMatrix_FollowsPermissions(PartitionPermissions permissions)
     {
         RequireExpressible(permissions);
         uint size = Math.Max(Harness.Granule, 4096);
@@ -59,7 +59,7 @@ public abstract class DecisionConformance : ConformanceFixture
     {
         uint size = Math.Max(Harness.Granule, 4096);
         uint start = (uint)Harness.Arena.Start + size * 8;
-        Harness.ProgramRegion(0, start, size, RegionPermissions.P_RW_U_RW);
+        Harness.ProgramRegion(0, start, size, PartitionPermissions.P_RW_U_RW);
         Cpu cpu = Harness.Machine.Cpu;
         Assert.Multiple(() =>
         {
@@ -75,7 +75,7 @@ public abstract class DecisionConformance : ConformanceFixture
     {
         uint size = Math.Max(Harness.Granule, 4096);
         uint start = (uint)Harness.Arena.Start + size * 12;
-        Harness.ProgramRegion(0, start, size, RegionPermissions.P_RW_U_RW);
+        Harness.ProgramRegion(0, start, size, PartitionPermissions.P_RW_U_RW);
         Cpu cpu = Harness.Machine.Cpu;
         uint address = start + size - 2;
         FaultRecord? fault = cpu.TryWrite(address, 4, AccessKind.Write, Privilege.User, 0xA5A5A5A5);
@@ -95,8 +95,8 @@ public abstract class DecisionConformance : ConformanceFixture
         uint size = Math.Max(Harness.Granule, 4096);
         uint a = (uint)Harness.Arena.Start + size * 16;
         uint b = a + size * 2;
-        Harness.ProgramRegion(0, a, size, RegionPermissions.P_RW_U_RW);
-        Harness.ProgramRegion(1, b, size, RegionPermissions.P_RO_U_RO);
+        Harness.ProgramRegion(0, a, size, PartitionPermissions.P_RW_U_RW);
+        Harness.ProgramRegion(1, b, size, PartitionPermissions.P_RO_U_RO);
         Cpu cpu = Harness.Machine.Cpu;
         Assert.Multiple(() =>
         {
@@ -116,13 +116,13 @@ public abstract class DecisionConformance : ConformanceFixture
             : cpu.TryRead(address, kind == AccessKind.Execute ? 2 : size, kind, privilege, out _);
     }
 
-    private static RegionPermissions Flag(Privilege privilege, AccessKind kind) => (privilege, kind) switch
+    private static PartitionPermissions Flag(Privilege privilege, AccessKind kind) => (privilege, kind) switch
     {
-        (Privilege.Supervisor, AccessKind.Read) => RegionPermissions.SupervisorRead,
-        (Privilege.Supervisor, AccessKind.Write) => RegionPermissions.SupervisorWrite,
-        (Privilege.Supervisor, AccessKind.Execute) => RegionPermissions.SupervisorExecute,
-        (Privilege.User, AccessKind.Read) => RegionPermissions.UserRead,
-        (Privilege.User, AccessKind.Write) => RegionPermissions.UserWrite,
-        _ => RegionPermissions.UserExecute,
+        (Privilege.Supervisor, AccessKind.Read) => PartitionPermissions.SupervisorRead,
+        (Privilege.Supervisor, AccessKind.Write) => PartitionPermissions.SupervisorWrite,
+        (Privilege.Supervisor, AccessKind.Execute) => PartitionPermissions.SupervisorExecute,
+        (Privilege.User, AccessKind.Read) => PartitionPermissions.UserRead,
+        (Privilege.User, AccessKind.Write) => PartitionPermissions.UserWrite,
+        _ => PartitionPermissions.UserExecute,
     };
 }

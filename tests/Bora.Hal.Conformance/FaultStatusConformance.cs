@@ -20,7 +20,7 @@ public abstract class FaultStatusConformance : ConformanceFixture
     {
         uint size = Math.Max(Harness.Granule, 4096);
         uint start = (uint)Harness.Arena.Start + size * 4;
-        Harness.ProgramRegion(0, start, size, RegionPermissions.P_RO_U_RO);
+        Harness.ProgramRegion(0, start, size, PartitionPermissions.P_RO_U_RO);
         uint address = start + 0x10;
         FaultRecord? fault = Harness.Machine.Cpu.TryWrite(address, 4, AccessKind.Write, Privilege.User, 1);
         AssertData(fault, address, AccessKind.Write);
@@ -31,7 +31,7 @@ public abstract class FaultStatusConformance : ConformanceFixture
     {
         uint size = Math.Max(Harness.Granule, 4096);
         uint start = (uint)Harness.Arena.Start + size * 4;
-        Harness.ProgramRegion(0, start, size, RegionPermissions.P_RO_U_RO);
+        Harness.ProgramRegion(0, start, size, PartitionPermissions.P_RO_U_RO);
         uint address = start + 0x20;
         FaultRecord? fault = Harness.Machine.Cpu.TryWrite(address, 2, AccessKind.Write, Privilege.Supervisor, 1);
         AssertData(fault, address, AccessKind.Write);
@@ -42,7 +42,7 @@ public abstract class FaultStatusConformance : ConformanceFixture
     {
         uint size = Math.Max(Harness.Granule, 4096);
         uint start = (uint)Harness.Arena.Start + size * 6;
-        Harness.ProgramRegion(0, start, size, RegionPermissions.P_RW_U_RW);
+        Harness.ProgramRegion(0, start, size, PartitionPermissions.P_RW_U_RW);
         uint address = start + 0x40;
         FaultRecord? fault = Harness.Machine.Cpu.TryRead(address, 2, AccessKind.Execute, Privilege.User, out _);
         Assert.That(fault, Is.Not.Null, "fetch from an execute-never region");

@@ -34,7 +34,7 @@ public abstract class ProtectionHarness
     public abstract void Boot();
 
     /// <summary>Whether the hardware can express <paramref name="permissions"/> exactly.</summary>
-    public abstract bool CanExpress(RegionPermissions permissions);
+    public abstract bool CanExpress(PartitionPermissions permissions);
 
     /// <summary>
     /// Programs slot <paramref name="slot"/> to grant <paramref name="permissions"/> over
@@ -43,7 +43,7 @@ public abstract class ProtectionHarness
     /// priority where the hardware lets regions overlap; tests never overlap slots on hardware that
     /// forbids it. Must leave the hardware's caches (TLB) as the driver would after the change.
     /// </summary>
-    public abstract void ProgramRegion(int slot, uint start, uint size, RegionPermissions permissions);
+    public abstract void ProgramRegion(int slot, uint start, uint size, PartitionPermissions permissions);
 
     /// <summary>Removes slot <paramref name="slot"/>, restoring the boot permissions beneath it.</summary>
     public abstract void ClearRegion(int slot);

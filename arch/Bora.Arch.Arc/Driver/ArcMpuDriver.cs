@@ -178,30 +178,8 @@ public sealed class ArcMpuDriver : IProtectionDriver
     /// the hardware's alignment; its v4 probe of the two ends cannot see an overlap inside the buffer (an
     /// EV_MachineCheck). Bora never reports either false success (docs/memory-domains.md).
     /// </remarks>
-    public int BufferValidate(uint address, uint size, bool write)
-    {
-        if (size == 0 || (ulong)address + size > (1UL << 32))
-        {
-            return EPerm;
-        }
-
-        ulong end = (ulong)address + size;
-        foreach (AccessKind kind in write ? new[] { AccessKind.Read, AccessKind.Write } : [AccessKind.Read])
-        {
-            for (ulong a = address; a < end;)
-            {
-                AccessDecision decision = _cpu.Protection.Decide((uint)a, kind, Privilege.User);
-                if (!decision.IsAllowed)
-                {
-                    return EPerm;
-                }
-
-                a = (ulong)decision.WindowEnd + 1;
-            }
-        }
-
-        return 0;
-    }
+    public int BufferValidate(uint address, uint size, bool write) =>
+        UserAccessCheck.Allows(_cpu.Protection, address, size, write) ? 0 : EPerm;
 
     /// <inheritdoc/>
     /// <remarks>

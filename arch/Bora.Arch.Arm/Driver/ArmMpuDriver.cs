@@ -12,6 +12,7 @@ namespace Bora.Arch.Arm.Driver;
 public sealed class ArmMpuDriver : IProtectionDriver
 {
     private const uint CtrlEnable = 1, CtrlPrivDefEna = 4;
+    private const int EPerm = -1;
     private const uint FlashAttrV7 = 0x0702_0000; // AP=111 (RO/RO), normal write-through, executable
     private const uint MairZephyr = 0x0044_FFAA;
 
@@ -156,31 +157,8 @@ public sealed class ArmMpuDriver : IProtectionDriver
     /// ignores subregions and partially overlapping higher regions, which can report success where the
     /// hardware would fault (arch-spec V7-21); Bora never does (docs/memory-domains.md).
     /// </remarks>
-    public int BufferValidate(uint address, uint size, bool write)
-    {
-        const int EPerm = -1;
-        if (size == 0 || (ulong)address + size > (1UL << 32))
-        {
-            return EPerm;
-        }
-
-        ulong end = (ulong)address + size;
-        foreach (AccessKind kind in write ? new[] { AccessKind.Read, AccessKind.Write } : [AccessKind.Read])
-        {
-            for (ulong a = address; a < end;)
-            {
-                AccessDecision decision = _cpu.Protection.Decide((uint)a, kind, Privilege.User);
-                if (!decision.IsAllowed)
-                {
-                    return EPerm;
-                }
-
-                a = (ulong)decision.WindowEnd + 1;
-            }
-        }
-
-        return 0;
-    }
+    public int BufferValidate(uint address, uint size, bool write) =>
+        UserAccessCheck.Allows(_cpu.Protection, address, size, write) ? 0 : EPerm;
 
     /// <inheritdoc/>
     /// <remarks>

@@ -10,7 +10,7 @@ public sealed class ArmDecisionConformance(ArmMpuVersion version) : DecisionConf
         ? new Dictionary<string, string>
         {
             ["AccessMatrix_FollowsPermissions(P_RW_U_RO)"] = "PMSAv8 AP has no privileged-RW/unprivileged-RO encoding; Zephyr does not define it for v8-M",
-            // P_NA_U_NA is RegionPermissions.None (value 0), so NUnit names the case "None".
+            // P_NA_U_NA is PartitionPermissions.None (value 0), so NUnit names the case "None".
             ["AccessMatrix_FollowsPermissions(None)"] = "P_NA_U_NA: PMSAv8 AP has no no-access encoding; Zephyr does not define it for v8-M",
             ["AccessMatrix_FollowsPermissions(P_RWX_U_RX)"] = "PMSAv8 AP cannot give unprivileged RO with privileged RW; Zephyr does not define it for v8-M",
         }

@@ -40,9 +40,9 @@ public sealed class X86ProtectionHarness : ProtectionHarness
         _rig.EnablePaging(wp: true, nxe: true, pse: true);
     }
 
-    public override bool CanExpress(RegionPermissions permissions) => Grants(Encode(permissions)) == permissions;
+    public override bool CanExpress(PartitionPermissions permissions) => Grants(Encode(permissions)) == permissions;
 
-    public override void ProgramRegion(int slot, uint start, uint size, RegionPermissions permissions)
+    public override void ProgramRegion(int slot, uint start, uint size, PartitionPermissions permissions)
     {
         _slots[slot] = (start, size);
         Apply(start, size, PageEntry.P | Encode(permissions));
@@ -87,11 +87,11 @@ public sealed class X86ProtectionHarness : ProtectionHarness
     }
 
     /// <summary>Zephyr's <c>K_MEM_PARTITION_*</c> x86 encoding: US for any user access, RW for any write, XD unless executable.</summary>
-    private ulong Encode(RegionPermissions permissions)
+    private ulong Encode(PartitionPermissions permissions)
     {
-        const RegionPermissions user = RegionPermissions.UserRead | RegionPermissions.UserWrite | RegionPermissions.UserExecute;
-        const RegionPermissions write = RegionPermissions.SupervisorWrite | RegionPermissions.UserWrite;
-        const RegionPermissions execute = RegionPermissions.SupervisorExecute | RegionPermissions.UserExecute;
+        const PartitionPermissions user = PartitionPermissions.UserRead | PartitionPermissions.UserWrite | PartitionPermissions.UserExecute;
+        const PartitionPermissions write = PartitionPermissions.SupervisorWrite | PartitionPermissions.UserWrite;
+        const PartitionPermissions execute = PartitionPermissions.SupervisorExecute | PartitionPermissions.UserExecute;
         ulong flags = 0;
         flags |= (permissions & user) != 0 ? PageEntry.US : 0;
         flags |= (permissions & write) != 0 ? PageEntry.RW : 0;
@@ -100,18 +100,18 @@ public sealed class X86ProtectionHarness : ProtectionHarness
     }
 
     /// <summary>What a leaf grants under the harness's configuration (WP=1, NXE=1 under PAE, no SMEP/SMAP).</summary>
-    private RegionPermissions Grants(ulong flags)
+    private PartitionPermissions Grants(ulong flags)
     {
         bool executable = Mode == X86PagingMode.Paging32 || (flags & PageEntry.XD) == 0;
         bool writable = (flags & PageEntry.RW) != 0;
-        RegionPermissions granted = RegionPermissions.SupervisorRead
-            | (writable ? RegionPermissions.SupervisorWrite : 0)
-            | (executable ? RegionPermissions.SupervisorExecute : 0);
+        PartitionPermissions granted = PartitionPermissions.SupervisorRead
+            | (writable ? PartitionPermissions.SupervisorWrite : 0)
+            | (executable ? PartitionPermissions.SupervisorExecute : 0);
         if ((flags & PageEntry.US) != 0)
         {
-            granted |= RegionPermissions.UserRead
-                | (writable ? RegionPermissions.UserWrite : 0)
-                | (executable ? RegionPermissions.UserExecute : 0);
+            granted |= PartitionPermissions.UserRead
+                | (writable ? PartitionPermissions.UserWrite : 0)
+                | (executable ? PartitionPermissions.UserExecute : 0);
         }
 
         return granted;
