@@ -4,4 +4,4 @@ namespace Bora.Hal;
 /// <param name="ResumedPrivilege">Privilege of the context returned to.</param>
 /// <param name="ResumedPc">Program counter popped from the frame (unchanged when unstacking faulted).</param>
 /// <param name="UnstackingFault">The fault raised while popping the frame, if any.</param>
-public sealed record ExceptionReturn(Privilege ResumedPrivilege, uint ResumedPc, FaultRecord? UnstackingFault);
+public readonly record struct ExceptionReturn(Privilege ResumedPrivilege, uint ResumedPc, FaultRecord? UnstackingFault);
