@@ -160,7 +160,7 @@ public sealed partial class RunCommandTests
     {
         (int exit, _, string error) = Bora("run", "hello_world");
         Assert.That(exit, Is.Not.Zero);
-        Assert.That(error.TrimEnd(), Is.EqualTo("bora run: unknown sample 'hello_world'; the samples are: philosophers"));
+        Assert.That(error.TrimEnd(), Is.EqualTo("bora run: unknown sample 'hello_world'; the samples are: philosophers, producer_consumer, poll"));
     }
 
     [Test]

@@ -34,6 +34,9 @@ public sealed class KMsgq : KObject
 
     internal WaitQueue WaitQueue { get; } = new();
 
+    /// <summary>Events of <c>k_poll</c> callers waiting for it (<c>poll_events</c>).</summary>
+    internal PollEventList PollEvents { get; } = new();
+
     private uint ReadSlot { get; set; }
 
     private uint WriteSlot { get; set; }
@@ -98,6 +101,7 @@ public sealed class KMsgq : KObject
             }
 
             UsedMsgs++;
+            Kernel.HandlePollEvents(PollEvents, PollState.MsgqDataAvailable);
             return 0;
         }
 

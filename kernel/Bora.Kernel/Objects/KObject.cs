@@ -42,6 +42,7 @@ public abstract class KObject
         KObjectKind.Stack => "k_stack",
         KObjectKind.Queue => "k_queue",
         KObjectKind.Pipe => "k_pipe",
+        KObjectKind.PollSignal => "k_poll_signal",
         _ => "k_thread_stack",
     };
 

@@ -41,4 +41,7 @@ public enum KObjectKind
 
     /// <summary><c>struct k_pipe</c>.</summary>
     Pipe,
+
+    /// <summary><c>struct k_poll_signal</c>.</summary>
+    PollSignal,
 }

@@ -33,6 +33,7 @@ public static class KObjectSizes
         KObjectKind.Stack => Stack,
         KObjectKind.Queue => Queue,
         KObjectKind.Pipe => Pipe,
+        KObjectKind.PollSignal => PollSignal,
         _ => 0,
     };
 
@@ -68,4 +69,7 @@ public static class KObjectSizes
 
     /// <summary><c>sizeof(struct k_pipe)</c> (3.5–4.0): buffer, size, bytes_used, read_index, write_index (4 each), reader and writer wait queues (16), flags (4).</summary>
     public const uint Pipe = 40;
+
+    /// <summary><c>sizeof(struct k_poll_signal)</c>: poll_events list (8), signaled (4), result (4).</summary>
+    public const uint PollSignal = 16;
 }

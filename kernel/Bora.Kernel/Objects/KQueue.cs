@@ -32,6 +32,9 @@ public sealed class KQueue : KObject
 
     internal WaitQueue WaitQueue { get; } = new();
 
+    /// <summary>Events of <c>k_poll</c> callers waiting for it (<c>poll_events</c>).</summary>
+    internal PollEventList PollEvents { get; } = new();
+
     private Cpu Cpu => Kernel.Machine.Cpu;
 
     /// <summary><c>z_impl_k_queue_init</c>: empties the list.</summary>
@@ -67,16 +70,18 @@ public sealed class KQueue : KObject
             {
                 Tail = data;
             }
-
-            return;
         }
-
-        Cpu.WriteUInt32(data, ReadLink(prev));
-        Cpu.WriteUInt32(prev, data);
-        if (Tail == prev)
+        else
         {
-            Tail = data;
+            Cpu.WriteUInt32(data, ReadLink(prev));
+            Cpu.WriteUInt32(prev, data);
+            if (Tail == prev)
+            {
+                Tail = data;
+            }
         }
+
+        Kernel.HandlePollEvents(PollEvents, PollState.DataAvailable);
     }
 
     /// <summary>
@@ -116,6 +121,7 @@ public sealed class KQueue : KObject
             }
 
             Tail = tail;
+            Kernel.HandlePollEvents(PollEvents, PollState.DataAvailable);
         }
 
         return 0;
@@ -160,6 +166,8 @@ public sealed class KQueue : KObject
         {
             _handoff[waiter] = 0;
         }
+
+        Kernel.HandlePollEvents(PollEvents, PollState.Cancelled);
     }
 
     /// <summary><c>k_queue_remove</c>: unlinks <paramref name="data"/> (clearing its link word); whether it was queued.</summary>

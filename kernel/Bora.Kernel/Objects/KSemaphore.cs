@@ -22,6 +22,9 @@ public sealed class KSemaphore : KObject
 
     internal WaitQueue WaitQueue { get; } = new();
 
+    /// <summary>Events of <c>k_poll</c> callers waiting for it (<c>poll_events</c>).</summary>
+    internal PollEventList PollEvents { get; } = new();
+
     /// <summary><c>z_impl_k_sem_init</c>: 0, or <c>-EINVAL</c> when the limit is 0 or below the initial count.</summary>
     internal int Init(uint initialCount, uint limit)
     {
@@ -39,9 +42,14 @@ public sealed class KSemaphore : KObject
     internal void Give()
     {
         Kernel.ChargeWork(Kernel.Costs.SemaphoreGive);
-        if (Kernel.UnpendFirst(WaitQueue, 0) is null && Count != Limit)
+        if (Kernel.UnpendFirst(WaitQueue, 0) is null)
         {
-            Count++;
+            if (Count != Limit)
+            {
+                Count++;
+            }
+
+            Kernel.HandlePollEvents(PollEvents, PollState.SemAvailable);
         }
     }
 

@@ -242,4 +242,19 @@ public enum KernelCall
 
     /// <summary><c>k_pipe_cleanup</c>.</summary>
     PipeCleanup,
+
+    /// <summary><c>k_poll</c>.</summary>
+    Poll,
+
+    /// <summary><c>k_poll_signal_init</c>.</summary>
+    PollSignalInit,
+
+    /// <summary><c>k_poll_signal_raise</c>.</summary>
+    PollSignalRaise,
+
+    /// <summary><c>k_poll_signal_reset</c>.</summary>
+    PollSignalReset,
+
+    /// <summary><c>k_poll_signal_check</c>.</summary>
+    PollSignalCheck,
 }

@@ -4,12 +4,14 @@ namespace Bora.Cli.Samples;
 internal static class SampleCatalog
 {
     /// <summary>Sample names, in order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["philosophers"];
+    public static IReadOnlyList<string> Names { get; } = ["philosophers", "producer_consumer", "poll"];
 
     /// <summary>A fresh instance of the sample called <paramref name="name"/>, or <see langword="null"/>.</summary>
     public static ISample? Create(string name) => name switch
     {
         "philosophers" => new Philosophers(),
+        "producer_consumer" => new ProducerConsumer(),
+        "poll" => new PollSample(),
         _ => null,
     };
 }
