@@ -61,14 +61,15 @@ public sealed partial class BoraKernel
         uint reserved = RoundUp(g.ReservedBytes, alignment);
         if (g.PowerOfTwoSize && reserved == 0)
         {
-            buffer = Math.Max(32u, System.Numerics.BitOperations.RoundUpToPowerOf2(size));
+            // At least the arch's alignment, its smallest region (ARC v2: Z_ARC_MPU_SIZE_ALIGN, 2 KiB).
+            buffer = Math.Max(Math.Max(32u, alignment), System.Numerics.BitOperations.RoundUpToPowerOf2(size));
             alignment = Math.Max(alignment, buffer);
         }
         else if (g.PowerOfTwoSize)
         {
             // The user-stack region spans the whole object (stack_obj .. buffer end): the object is the power of
             // two, aligned to itself, with the reserved bytes (the guard) at its start (Z_THREAD_STACK_OBJ_ALIGN).
-            uint whole = Math.Max(32u, System.Numerics.BitOperations.RoundUpToPowerOf2(size + reserved));
+            uint whole = Math.Max(Math.Max(32u, alignment), System.Numerics.BitOperations.RoundUpToPowerOf2(size + reserved));
             alignment = Math.Max(alignment, whole);
             buffer = whole - reserved;
         }
