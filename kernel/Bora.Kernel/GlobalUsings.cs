@@ -4,6 +4,7 @@ global using Bora.Kernel.Fatal;
 global using Bora.Kernel.Hosting;
 global using Bora.Kernel.Image;
 global using Bora.Kernel.Interrupts;
+global using Bora.Kernel.Memory;
 global using Bora.Kernel.Objects;
 global using Bora.Kernel.Threading;
 global using Bora.Kernel.Time;

@@ -72,8 +72,10 @@ public sealed class AbiAndLayoutTests
         ThreadStack stack = (ThreadStack)k.Objects.Single(o => o.Address == s.Address);
         Assert.Multiple(() =>
         {
-            Assert.That(stack.BufferSize, Is.EqualTo(1024u), "power-of-two sized");
-            Assert.That(stack.BufferStart % 1024, Is.Zero, "aligned to its size");
+            Assert.That(stack.Size, Is.EqualTo(1024u), "the whole object (reserved + buffer) is a power of two");
+            Assert.That(stack.Address % 1024, Is.Zero, "aligned to its size (one user-stack region covers it)");
+            Assert.That(stack.BufferStart, Is.EqualTo(stack.Address + 64), "reserved bytes first");
+            Assert.That(stack.BufferSize, Is.EqualTo(1024u - 64), "at least the requested size");
             Assert.That(stack.GuardStart, Is.EqualTo(stack.BufferStart - 32));
             Assert.That(k.Layout.Stacks.Contains(stack.Address), Is.True);
         });

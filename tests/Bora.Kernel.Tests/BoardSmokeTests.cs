@@ -168,14 +168,19 @@ public sealed class BoardSmokeTests
 
     [TestCase("nsim_em")]
     [TestCase("nsim_sem")]
-    public void Boot_GivesTheKernelTheDefaultRegion(string board)
+    public void Boot_GivesTheKernelItsRamAndPeripherals(string board)
     {
         using var k = new BoraKernel(Options(board));
         var aux = new ArcAuxRegisters((ArcMpuModel)k.Protection);
-        Assert.That(aux.Read(ArcAux.MPU_EN) & 0x1C0, Is.EqualTo(0x1C0), "KR|KW|KE");
-        Assert.That(k.Protection.Decide(k.Layout.Heap.Start, AccessKind.Write, Privilege.Supervisor).IsAllowed, Is.True);
-        Assert.That(k.Protection.Decide(k.Layout.Heap.Start, AccessKind.Read, Privilege.User).IsAllowed, Is.False, "no user permission yet");
-        Assert.That(aux.Read(ArcAux.INT_VECTOR_BASE), Is.EqualTo(k.Layout.RomRange.Start));
+        Assert.Multiple(() =>
+        {
+            Assert.That(k.Protection.Decide(k.Layout.Heap.Start, AccessKind.Write, Privilege.Supervisor).IsAllowed, Is.True);
+            Assert.That(k.Protection.Decide(k.Layout.Heap.Start, AccessKind.Read, Privilege.User).IsAllowed, Is.False, "kernel RAM is supervisor-only");
+            Assert.That(k.Protection.Decide(k.Layout.Text.Start, AccessKind.Execute, Privilege.User).IsAllowed, Is.True, "text is user-executable");
+            Assert.That(k.Protection.Decide(ArcBoards.PeripheralBase, AccessKind.Write, Privilege.Supervisor).IsAllowed, Is.True, "peripherals reachable by the kernel (v2: a P_RW_U_NA boot region; v4: the default region)");
+            Assert.That(k.Protection.Decide(ArcBoards.PeripheralBase, AccessKind.Read, Privilege.User).IsAllowed, Is.False, "peripherals are kernel-only");
+            Assert.That(aux.Read(ArcAux.INT_VECTOR_BASE), Is.EqualTo(k.Layout.RomRange.Start));
+        });
     }
 
     [Test]

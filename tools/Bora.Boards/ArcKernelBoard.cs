@@ -1,21 +1,28 @@
 using Bora.Arch.Arc;
+using Bora.Arch.Arc.Driver;
+using Bora.Hal;
 using Bora.Kernel;
 using Bora.Kernel.Hosting;
 
 namespace Bora.Boards;
 
 /// <summary>
-/// An ARC EM board (nsim_em with MPU v2, nsim_sem with MPU v4): code in ICCM, kernel RAM in DCCM. Boot
-/// writes what Zephyr's ARC reset and MPU init leave for supervisor code: AUX_IRQ_CTRL (BLINK, loop
-/// registers, 14 registers), INT_VECTOR_BASE at the image's vector table, and MPU_EN with the default
-/// region KR|KW|KE (v2 also sets EN); no region is programmed yet (that is the per-thread driver's job).
+/// An ARC EM board (nsim_em with MPU v2, nsim_sem with MPU v4): code in ICCM, kernel RAM in DCCM. Early
+/// init writes what Zephyr's ARC reset leaves: AUX_IRQ_CTRL (BLINK, loop registers, 14 registers) and
+/// INT_VECTOR_BASE at the image's vector table; protection is Zephyr's <c>arch/arc/core/mpu</c>
+/// (<see cref="ArcMpuDriver"/>): boot regions, per-thread regions at every switch, stack checking on v2.
 /// </summary>
+/// <remarks>
+/// MPU v2 has no background map for supervisor code: its default region is 0 after <c>arc_mpu_init</c>, so
+/// the peripheral window needs a region of its own. The HAL's boot layout has no kernel-only region kind, so
+/// the board hands it to the driver as an extra region with P_RW_U_NA (KR|KW), which is what Zephyr's
+/// nsim <c>mpu_regions[]</c> "PERIPHERAL" entry (REGION_KERNEL_RAM_ATTR) programs. It costs one partition slot
+/// (11 per domain instead of 12). MPU v4's default region (the secure firmware's KR|KW) already serves it.
+/// </remarks>
 internal sealed class ArcKernelBoard : KernelBoard
 {
     /// <summary><c>_ARC_V2_AUX_IRQ_CTRL_LOOP_REGS | _ARC_V2_AUX_IRQ_CTRL_BLINK | _ARC_V2_AUX_IRQ_CTRL_14_REGS</c>.</summary>
     private const uint AuxIrqCtrl = (1u << 10) | ArcExceptionModel.AUX_IRQ_CTRL_B | 7;
-    private const uint MpuEnEnable = 1u << 30;
-    private const uint KernelRwx = (uint)(ArcMpuAttributes.KR | ArcMpuAttributes.KW | ArcMpuAttributes.KE);
 
     private readonly ArcMpuVersion _version;
 
@@ -44,6 +51,16 @@ internal sealed class ArcKernelBoard : KernelBoard
         // blink; interrupt line n is vector 18 + n.
         options.Exceptions = new ExceptionNumbers(Offload: (int)ArcExceptionVector.EV_Trap, PendSv: 17, SysTick: 16, IrqBase: 18);
         options.ThreadStatus = Status32.IE;
+        options.UserStatusBits = Status32.U;
+        options.OtherSpIsPrivilegeStack = true;
+        options.CreateProtectionDriver = (machine, protection) =>
+        {
+            var mpu = (ArcMpuModel)protection;
+            return new ArcMpuDriver(machine.Cpu, mpu, new ArcAuxRegisters(mpu));
+        };
+        options.BootExtraRegions = _version == ArcMpuVersion.V2
+            ? [(AddressRange.FromSize(ArcBoards.PeripheralBase, ArcBoards.PeripheralSize), PartitionPermissions.P_RW_U_NA)]
+            : [];
         options.InitializeArch = Boot;
     }
 
@@ -54,6 +71,5 @@ internal sealed class ArcKernelBoard : KernelBoard
         var aux = new ArcAuxRegisters(mpu);
         aux.Write(ArcAux.AUX_IRQ_CTRL, AuxIrqCtrl);
         aux.Write(ArcAux.INT_VECTOR_BASE, (uint)kernel.Layout.RomRange.Start);
-        aux.Write(ArcAux.MPU_EN, _version == ArcMpuVersion.V2 ? MpuEnEnable | KernelRwx : KernelRwx);
     }
 }

@@ -15,8 +15,8 @@ public static class KernelBoards
     /// <summary>Every built-in board, in catalogue order (ARM, ARC, x86).</summary>
     public static IReadOnlyList<KernelBoard> All { get; } =
     [
-        new ArmKernelBoard(ArmBoards.Mps2An385, "Cortex-M3, ARMv7-M PMSAv7 MPU, 8 regions", 0x0000_0000, 4 * MiB, 0x2000_0000, 4 * MiB),
-        new ArmKernelBoard(ArmBoards.Mps2An505, "Cortex-M33 (Secure), ARMv8-M PMSAv8 MPU, 16 regions", 0x1000_0000, 4 * MiB, 0x3800_0000, 4 * MiB),
+        new ArmKernelBoard(ArmBoards.Mps2An385, "Cortex-M3, ARMv7-M PMSAv7 MPU, 8 regions", 0x0000_0000, 0x2000_0000, 4 * MiB),
+        new ArmKernelBoard(ArmBoards.Mps2An505, "Cortex-M33 (Secure), ARMv8-M PMSAv8 MPU, 16 regions", 0x1000_0000, 0x3800_0000, 4 * MiB),
         new ArcKernelBoard(ArcBoards.NsimEm, "ARC EM, MPU v2, 16 regions", ArcMpuVersion.V2),
         new ArcKernelBoard(ArcBoards.NsimSem, "ARC EM SecureShield, MPU v4, 16 regions", ArcMpuVersion.V4),
         new X86KernelBoard(X86Boards.QemuX86, "ia32, PAE paging with XD", X86PagingMode.Pae),

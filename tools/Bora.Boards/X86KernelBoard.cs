@@ -1,4 +1,5 @@
 using Bora.Arch.X86;
+using Bora.Arch.X86.Driver;
 using Bora.Kernel;
 using Bora.Kernel.Hosting;
 
@@ -6,10 +7,11 @@ namespace Bora.Boards;
 
 /// <summary>
 /// Zephyr's qemu_x86 (PAE) or qemu_x86_nopae (32-bit paging): the image linked at 1 MiB in DRAM, kernel
-/// RAM from 2 MiB. Boot builds Zephyr-style kernel page tables (<c>gen_mmu.py</c>) in a pool below the
-/// image and turns paging on: text present and executable (read-only), rodata read-only and
-/// execute-never, kernel RAM read/write and execute-never, everything else — page 0 included — not
-/// mapped; CR0.WP so supervisor writes honour read-only pages; EFER.NXE under PAE.
+/// RAM from 2 MiB. Protection is Zephyr's <c>x86_mmu.c</c> (<see cref="X86MmuDriver"/>): <c>gen_mmu.py</c>-style
+/// identity-mapped kernel tables (text present and executable, read-only; rodata read-only and execute-never;
+/// kernel RAM read/write, execute-never, supervisor only; everything else — page 0 included — not mapped),
+/// CR0.WP, EFER.NXE under PAE, per-domain page tables and stack guard pages. The page-table pool lies below
+/// the image (not in kernel RAM, which the kernel's layout owns entirely: the HAL has no way to reserve RAM).
 /// </summary>
 internal sealed class X86KernelBoard : KernelBoard
 {
@@ -24,8 +26,6 @@ internal sealed class X86KernelBoard : KernelBoard
 
     /// <summary>The page-table pool, below the image and not mapped by the tables themselves.</summary>
     public const uint TablePoolStart = 0x0008_0000;
-
-    private const uint PageBytes = 4096;
 
     private readonly X86PagingMode _mode;
 
@@ -52,39 +52,15 @@ internal sealed class X86KernelBoard : KernelBoard
         // EIP on the outgoing stack), interrupt line n is vector 48 + n.
         options.Exceptions = new ExceptionNumbers(Offload: 33, PendSv: 34, SysTick: 32, IrqBase: 48);
         options.ThreadStatus = Eflags.IF | Eflags.Reserved1;
+        options.UserStatusBits = 0;
+
+        // An interrupt or exception from ring 3 switches to ESP0: the thread's privilege-elevation stack.
+        options.OtherSpIsPrivilegeStack = true;
+        options.CreateProtectionDriver = (machine, protection) =>
+            new X86MmuDriver((X86Mmu)protection, machine.Bus, new X86MmuDriverOptions { PageTablePoolBase = TablePoolStart });
         options.InitializeArch = Boot;
     }
 
-    private void Boot(BoraKernel kernel)
-    {
-        var mmu = (X86Mmu)kernel.Protection;
-        var tables = new X86PageTableBuilder(kernel.Machine.Bus.Memory, _mode, TablePoolStart, ImageBase);
-        Kernel.Image.ImageLayout layout = kernel.Layout;
-        uint romStart = (uint)layout.RomRange.Start;
-        uint textEnd = AlignUp((uint)layout.Text.End);
-        tables.IdentityMap(romStart, textEnd - romStart, PageEntry.P | PageEntry.US);
-        uint romEnd = AlignUp((uint)layout.RomRange.End);
-        if (romEnd > textEnd)
-        {
-            tables.IdentityMap(textEnd, romEnd - textEnd, PageEntry.P | PageEntry.US | PageEntry.XD);
-        }
-
-        tables.IdentityMap((uint)layout.RamRange.Start, (uint)layout.RamRange.Size, PageEntry.P | PageEntry.RW | PageEntry.XD);
-        ((X86ExceptionModel)kernel.ExceptionModel).DoubleFaultStackTop = (uint)layout.KernelData.End;
-
-        mmu.Write(X86SystemRegister.Cr3, tables.Root);
-        if (_mode == X86PagingMode.Pae)
-        {
-            mmu.Write(X86SystemRegister.Cr4, Cr4.PAE);
-            mmu.Write(X86SystemRegister.Efer, Efer.NXE);
-        }
-
-        mmu.Write(X86SystemRegister.Cr0, Cr0.PE | Cr0.ET | Cr0.WP | Cr0.PG);
-        if (mmu.InvalidProgramming.Count != 0)
-        {
-            throw new InvalidOperationException($"x86 boot programmed the MMU wrongly: {mmu.InvalidProgramming[0]}");
-        }
-    }
-
-    private static uint AlignUp(uint address) => (address + PageBytes - 1) & ~(PageBytes - 1);
+    private static void Boot(BoraKernel kernel) =>
+        ((X86ExceptionModel)kernel.ExceptionModel).DoubleFaultStackTop = (uint)kernel.Layout.KernelData.End;
 }

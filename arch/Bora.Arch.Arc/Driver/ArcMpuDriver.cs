@@ -29,15 +29,27 @@ public sealed class ArcMpuDriver : IProtectionDriver
     /// <summary>Creates the driver for <paramref name="machine"/>'s MPU.</summary>
     /// <exception cref="ArgumentException">The options ask for something this MPU cannot do (a guard on v2).</exception>
     public ArcMpuDriver(ArcMachine machine, ArcMpuDriverOptions? options = null)
+        : this((machine ?? throw new ArgumentNullException(nameof(machine))).Cpu, machine.Mpu, machine.Aux, options)
     {
-        ArgumentNullException.ThrowIfNull(machine);
+    }
+
+    /// <summary>
+    /// Creates the driver for <paramref name="mpu"/>, programmed through <paramref name="aux"/>: for hosts
+    /// (the kernel) that build the machine themselves.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options ask for something this MPU cannot do (a guard on v2).</exception>
+    public ArcMpuDriver(Cpu cpu, ArcMpuModel mpu, ArcAuxRegisters aux, ArcMpuDriverOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(cpu);
+        ArgumentNullException.ThrowIfNull(mpu);
+        ArgumentNullException.ThrowIfNull(aux);
         options ??= new ArcMpuDriverOptions();
-        _cpu = machine.Cpu;
-        uint build = (uint)machine.Aux.Read(ArcAux.MPU_BUILD);
+        _cpu = cpu;
+        uint build = (uint)aux.Read(ArcAux.MPU_BUILD);
         Version = (ArcMpuVersion)(build & 0xFF);
         RegionCount = (int)((build >> 8) & 0xFF);
-        Arch = machine.Mpu.Arch;
-        _registers = new ArcMpuRegisters(machine.Aux, Version);
+        Arch = mpu.Arch;
+        _registers = new ArcMpuRegisters(aux, Version);
         _programmed = new ArcRegionRequest?[RegionCount];
         bool v2 = Version == ArcMpuVersion.V2;
         if (v2 && options.StackGuard == true)

@@ -26,12 +26,22 @@ public sealed class ArmMpuDriver : IProtectionDriver
 
     /// <summary>Creates the driver for <paramref name="machine"/>'s MPU.</summary>
     public ArmMpuDriver(ArmMachine machine, ArmMpuDriverOptions? options = null)
+        : this((machine ?? throw new ArgumentNullException(nameof(machine))).Cpu, machine.Mpu, options)
     {
-        ArgumentNullException.ThrowIfNull(machine);
-        _cpu = machine.Cpu;
+    }
+
+    /// <summary>
+    /// Creates the driver for <paramref name="mpu"/>, reached through <paramref name="cpu"/>'s privileged
+    /// stores: for hosts (the kernel) that build the machine themselves.
+    /// </summary>
+    public ArmMpuDriver(Cpu cpu, ArmMpu mpu, ArmMpuDriverOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(cpu);
+        ArgumentNullException.ThrowIfNull(mpu);
+        _cpu = cpu;
         _options = options ?? new ArmMpuDriverOptions();
-        Version = machine.Mpu.Version;
-        Arch = machine.Mpu.Arch;
+        Version = mpu.Version;
+        Arch = mpu.Arch;
         RegionCount = (int)((ReadRegister(ScsRegisters.MPU_TYPE) >> 8) & 0xFF);
         _programmed = new ArmRegionRequest?[RegionCount];
         Capabilities = new ProtectionCapabilities(

@@ -27,12 +27,25 @@ public sealed partial class X86MmuDriver : IProtectionDriver
     /// <summary>Creates the driver for the paging unit of <paramref name="machine"/>, which must be an <see cref="X86Mmu"/>.</summary>
     /// <exception cref="ArgumentException">The machine's protection model is not the x86 MMU.</exception>
     public X86MmuDriver(Machine.Machine machine, X86MmuDriverOptions? options = null)
+        : this(
+            (machine ?? throw new ArgumentNullException(nameof(machine))).Protection as X86Mmu
+                ?? throw new ArgumentException($"the machine's protection model is {machine.Protection.GetType().Name}, not X86Mmu", nameof(machine)),
+            machine.Bus,
+            options)
     {
-        ArgumentNullException.ThrowIfNull(machine);
-        _mmu = machine.Protection as X86Mmu
-            ?? throw new ArgumentException($"the machine's protection model is {machine.Protection.GetType().Name}, not X86Mmu", nameof(machine));
-        _bus = machine.Bus;
-        _memory = machine.Bus.Memory;
+    }
+
+    /// <summary>
+    /// Creates the driver for <paramref name="mmu"/> with its page tables in <paramref name="bus"/>'s memory:
+    /// for hosts (the kernel) that put a gate in front of the machine's protection model.
+    /// </summary>
+    public X86MmuDriver(X86Mmu mmu, SystemBus bus, X86MmuDriverOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(mmu);
+        ArgumentNullException.ThrowIfNull(bus);
+        _mmu = mmu;
+        _bus = bus;
+        _memory = bus.Memory;
         _options = options ?? new X86MmuDriverOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(_options.MaxDomainPartitions, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(_options.MaxAdditionalDomains, nameof(options));

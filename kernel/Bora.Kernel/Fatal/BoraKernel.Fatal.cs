@@ -58,7 +58,12 @@ public sealed partial class BoraKernel
             location = DescribeAddress(address);
         }
 
-        var report = new FatalErrorReport(reason, culprit.Id, culprit.ThreadName, mode, inIsr, fault, pc, Layout.Symbols.Describe(pc), _cpu.State.Sp, _cpu.Cycles, message, location);
+        var report = new FatalErrorReport(reason, culprit.Id, culprit.ThreadName, mode, inIsr, fault, pc, Layout.Symbols.Describe(pc), _cpu.State.Sp, _cpu.Cycles, message, location)
+        {
+            Domain = culprit.MemoryView?.Domain.Name,
+            Partitions = PartitionsAround(culprit, fault?.FaultAddress),
+            ActiveRegions = _driver?.ActiveRegions() ?? [],
+        };
         _trace.Record(_cpu.Cycles, TraceEventKind.Fault, culprit.Id, (int)reason, 0);
         _log.Warning("Fatal error {Reason} in thread {Thread}: {Message}{NewLine}{Report}", report.ReasonName, culprit.ThreadName, message, Environment.NewLine, report);
         if (_inFatal)
@@ -118,6 +123,14 @@ public sealed partial class BoraKernel
         if (fault.Class == FaultClass.StackLimit)
         {
             return FatalReason.StackCheckFail;
+        }
+
+        if (_driver is not null && thread.MemoryView is { } view)
+        {
+            // z_check_thread_stack_fail, the arch's way (guard region, user-stack bound, ARC stack checking).
+            return _isrNesting == 0 && _driver.CheckStackOverflow(fault, view, _cpu.State.Sp).IsStackOverflow
+                ? FatalReason.StackCheckFail
+                : FatalReason.CpuException;
         }
 
         if (_isrNesting == 0 && thread.Stack is { } stack && thread.Stack.InUseBy == thread)

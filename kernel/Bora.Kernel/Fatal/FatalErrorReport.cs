@@ -29,6 +29,15 @@ public sealed record FatalErrorReport(
     string Message,
     string? Location)
 {
+    /// <summary>The culprit's memory domain, when the kernel has a protection driver.</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>The domain's partitions around the fault address (containing, nearest below and above), with permissions.</summary>
+    public IReadOnlyList<string> Partitions { get; init; } = [];
+
+    /// <summary>The regions (or page ranges) in force when the error happened (<c>IProtectionDriver.ActiveRegions</c>).</summary>
+    public IReadOnlyList<RegionUse> ActiveRegions { get; init; } = [];
+
     /// <summary>The Zephyr spelling of <see cref="Reason"/>.</summary>
     public string ReasonName => Reason switch
     {
@@ -59,6 +68,26 @@ public sealed record FatalErrorReport(
         if (Location is not null)
         {
             text.Append("    address lies in: ").AppendLine(Location);
+        }
+
+        if (Domain is not null)
+        {
+            text.Append("    domain: '").Append(Domain).AppendLine("'");
+        }
+
+        foreach (string partition in Partitions)
+        {
+            text.Append("    partition: ").AppendLine(partition);
+        }
+
+        if (ActiveRegions.Count != 0)
+        {
+            text.AppendLine("    regions in force:");
+            foreach (RegionUse r in ActiveRegions)
+            {
+                text.Append("      ").Append(r.Slot < 0 ? "pages" : $"#{r.Slot}").Append(' ').Append(r.Range.ToString()).Append(' ')
+                    .Append(r.Permissions.ToString()).Append(' ').AppendLine(r.Holder);
+            }
         }
 
         return text.ToString();

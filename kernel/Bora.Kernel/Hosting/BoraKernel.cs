@@ -65,6 +65,7 @@ public sealed partial class BoraKernel : IDisposable
         _exceptionModel = _options.CreateExceptionModel?.Invoke(_gate.Inner) ?? new FrameExceptionModel();
         Clock = new SystemClock(board.ClockHz, _options.TicksPerSecond);
         Layout = new ImageLayout(board, _options.Layout);
+        CreateProtectionDriver();
         _trace = new TraceBuffer(_options.TraceCapacity);
         _fatalHandler = _options.FatalErrorHandler ?? DefaultFatalHandler;
         _lines = new IrqLine[_options.IrqLines];
@@ -92,6 +93,7 @@ public sealed partial class BoraKernel : IDisposable
         _cpu.State.Privilege = Privilege.Supervisor;
         _cpu.State.Sp = IsrStackTop;
         _options.InitializeArch?.Invoke(this);
+        BootProtection();
     }
 
     /// <summary>The machine: board, bus, CPU.</summary>
@@ -190,6 +192,19 @@ public sealed partial class BoraKernel : IDisposable
     {
         EnsureHostAccess(nameof(DefineStack));
         return DefineStackCore(name, size).Handle;
+    }
+
+    /// <summary>
+    /// Defines a kernel-only stack object (<c>K_KERNEL_STACK_DEFINE</c>): laid out as a thread stack, but it can
+    /// never host a user thread (creating a <c>K_USER</c> thread on it throws; a thread on it calling
+    /// <c>k_thread_user_mode_enter</c> oopses).
+    /// </summary>
+    public StackHandle DefineKernelStack(string name, uint size)
+    {
+        EnsureHostAccess(nameof(DefineKernelStack));
+        ThreadStack stack = DefineStackCore(name, size);
+        stack.IsKernelOnly = true;
+        return stack.Handle;
     }
 
     /// <summary>Defines an initialised semaphore (<c>K_SEM_DEFINE</c>).</summary>

@@ -27,10 +27,38 @@ public sealed class KernelOptions
     public Action<BoraKernel>? InitializeArch { get; set; }
 
     /// <summary>
+    /// Builds the arch's protection driver (<see cref="IProtectionDriver"/>) from the machine and the arch's
+    /// protection model (the one <see cref="CreateProtection"/> returned). When set, the kernel boots it
+    /// with the image layout after <see cref="InitializeArch"/>, takes its <see cref="IProtectionDriver.StackGeometry"/>,
+    /// creates the memory domains and reprograms the hardware at every switch; user threads run in user
+    /// mode. Without it there are no domains and user threads run unprotected.
+    /// </summary>
+    public Func<Bora.Machine.Machine, IProtectionModel, IProtectionDriver>? CreateProtectionDriver { get; set; }
+
+    /// <summary>
+    /// Extra boot regions handed to <see cref="IProtectionDriver.Boot"/> (<c>mpu_config</c> entries beyond the
+    /// image), e.g. a supervisor-only peripheral window where the MPU has no background map.
+    /// </summary>
+    public IReadOnlyList<(AddressRange Range, PartitionPermissions Permissions)> BootExtraRegions { get; set; } = [];
+
+    /// <summary>Memory-domain configuration (<c>CONFIG_MAX_DOMAIN_PARTITIONS</c>, W^X).</summary>
+    public MemoryDomainOptions MemoryDomains { get; set; } = new();
+
+    /// <summary>
     /// The status register a new thread starts with (its initial frame's xPSR/EFLAGS/STATUS32). The
     /// default is the Cortex-M xPSR with only the Thumb bit set.
     /// </summary>
     public uint ThreadStatus { get; set; } = 0x0100_0000;
+
+    /// <summary>Bits set in a thread's status register when it enters user mode (ARC: <c>STATUS32.U</c>); none by default.</summary>
+    public uint UserStatusBits { get; set; }
+
+    /// <summary>
+    /// Whether the CPU's other stack pointer holds the kernel stack of a thread running in user mode (x86 TSS
+    /// ESP0, ARC AUX_USER_SP swap): then user-mode entry points it at the privilege-elevation stack. When
+    /// <see langword="false"/> (Cortex-M: MSP) it keeps the interrupt stack.
+    /// </summary>
+    public bool OtherSpIsPrivilegeStack { get; set; }
 
     /// <summary>The arch's stack object geometry.</summary>
     public StackGeometry StackGeometry { get; set; } = new(Alignment: 8, ReservedBytes: 0, GuardBytes: 0, PointerAlignment: 8, PowerOfTwoSize: false, PrivilegedStackBytes: 0);

@@ -58,13 +58,22 @@ public sealed partial class BoraKernel
         StackGeometry g = _options.StackGeometry;
         uint alignment = Math.Max(Math.Max(g.Alignment, g.PointerAlignment), 4);
         uint buffer = RoundUp(size, alignment);
-        if (g.PowerOfTwoSize)
+        uint reserved = RoundUp(g.ReservedBytes, alignment);
+        if (g.PowerOfTwoSize && reserved == 0)
         {
-            buffer = Math.Max(32u, System.Numerics.BitOperations.RoundUpToPowerOf2(size));
+            // At least the arch's alignment, its smallest region (ARC v2: Z_ARC_MPU_SIZE_ALIGN, 2 KiB).
+            buffer = Math.Max(Math.Max(32u, alignment), System.Numerics.BitOperations.RoundUpToPowerOf2(size));
             alignment = Math.Max(alignment, buffer);
         }
+        else if (g.PowerOfTwoSize)
+        {
+            // The user-stack region spans the whole object (stack_obj .. buffer end): the object is the power of
+            // two, aligned to itself, with the reserved bytes (the guard) at its start (Z_THREAD_STACK_OBJ_ALIGN).
+            uint whole = Math.Max(Math.Max(32u, alignment), System.Numerics.BitOperations.RoundUpToPowerOf2(size + reserved));
+            alignment = Math.Max(alignment, whole);
+            buffer = whole - reserved;
+        }
 
-        uint reserved = RoundUp(g.ReservedBytes, alignment);
         uint address = Layout.Stacks.Allocate(reserved + buffer, alignment, $"stack '{name}'");
         var stack = new ThreadStack(this, address, reserved + buffer, name, reserved, g.GuardBytes);
         AddObject(stack);

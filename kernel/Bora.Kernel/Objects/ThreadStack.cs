@@ -30,6 +30,12 @@ public sealed class ThreadStack : KObject
     /// <summary>The stack as a handle.</summary>
     public StackHandle Handle => new(Address);
 
+    /// <summary>Whether the object is a kernel-only stack (<c>K_KERNEL_STACK_DEFINE</c>), which cannot host a user thread.</summary>
+    public bool IsKernelOnly { get; internal set; }
+
+    /// <summary>Start of the privilege-elevation stack allocated for this object in kernel RAM (0 until a user thread needs one).</summary>
+    internal uint PrivilegeStackStart { get; set; }
+
     /// <summary>The thread using the stack, or <see langword="null"/> when it is free.</summary>
     public KThread? InUseBy { get; internal set; }
 }

@@ -63,6 +63,7 @@ public sealed partial class BoraKernel
     {
         _current = next;
         _cpu.State.CopyFrom(next.Context);
+        SwitchInProtection(next);
         _irqMasked = next.IrqMasked;
         _kernelDepth = next.KernelDepth;
         ResetSlice(next);
@@ -154,6 +155,13 @@ public sealed partial class BoraKernel
         p1 = frame[1];
         p2 = frame[2];
         p3 = frame[3];
+        if (thread.IsUser)
+        {
+            // A K_USER thread starts in supervisor mode and drops to user mode before its entry (z_thread_entry
+            // -> arch_user_mode_enter), so the entry is fetched at user privilege.
+            PrepareUserMode(thread);
+        }
+
         _cpu.State.Pc = entryAddress;
         _cpu.CheckExecute(entryAddress);
         if (Layout.Symbols.TargetAt(entryAddress) is ThreadEntry entry)

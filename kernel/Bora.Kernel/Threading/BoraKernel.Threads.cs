@@ -28,6 +28,10 @@ public sealed partial class BoraKernel
         {
             error = $"stack '{stack.Name}' is already in use by thread '{user.ThreadName}' (T{user.Id}); give each live thread its own stack";
         }
+        else if ((options & ThreadOptions.User) != 0 && stack.IsKernelOnly)
+        {
+            error = $"stack '{stack.Name}' is a kernel-only stack (K_KERNEL_STACK_DEFINE) and cannot host a K_USER thread: define it with K_THREAD_STACK_DEFINE";
+        }
         else if (stackSize > stack.BufferSize || stackSize < InitialFrameBytes * 2)
         {
             error = $"stack size {stackSize} does not fit stack '{stack.Name}': it must be between {InitialFrameBytes * 2} and K_THREAD_STACK_SIZEOF = {stack.BufferSize}";
@@ -97,13 +101,14 @@ public sealed partial class BoraKernel
         thread.HostExited = false;
         thread.Slot?.Dispose();
         thread.Slot = new HandoffSlot();
+        InitThreadMemory(creator, thread, stack);
         CpuState context = thread.Context;
         Array.Clear(context.Registers);
         context.Sp = frame;
         context.OtherSp = IsrStackTop;
         context.Pc = _threadEntrySymbol.Address;
         context.Status = _options.ThreadStatus;
-        context.Privilege = (options & ThreadOptions.User) != 0 ? Privilege.User : Privilege.Supervisor;
+        context.Privilege = Privilege.Supervisor;
         context.InException = false;
         context.ExecutionPriority = CpuState.ThreadModePriority;
         if (creator is not null)
@@ -183,6 +188,7 @@ public sealed partial class BoraKernel
             stack.InUseBy = null;
         }
 
+        ExitThreadMemory(thread);
         _trace.Record(_cpu.Cycles, TraceEventKind.ThreadExit, thread.Id, 0, 0);
         if (Verbose)
         {

@@ -51,6 +51,9 @@ public sealed class KThread : KObject
     /// <summary>The stack object the thread runs on.</summary>
     public ThreadStack? Stack { get; internal set; }
 
+    /// <summary>What the protection driver sees of the current incarnation (<see langword="null"/> without a driver).</summary>
+    public ThreadMemoryView? MemoryView { get; internal set; }
+
     /// <summary>The entry symbol.</summary>
     public Symbol? EntrySymbol { get; internal set; }
 
