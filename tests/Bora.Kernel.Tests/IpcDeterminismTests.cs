@@ -1,8 +1,8 @@
 namespace Bora.Kernel.Tests;
 
 /// <summary>
-/// Determinism of the IPC objects: a workload of 10 threads and an ISR over a msgq, a k_stack, a FIFO,
-/// a pipe and a condvar (timeouts included) gives the same trace twice and under random host delays.
+/// Determinism of the IPC objects: a workload of 11 threads and an ISR over a msgq, a k_stack, a FIFO,
+/// a pipe, a condvar and k_poll on a poll signal and the msgq (timeouts included) gives the same trace twice and under random host delays.
 /// </summary>
 public sealed class IpcDeterminismTests
 {
@@ -20,6 +20,8 @@ public sealed class IpcDeterminismTests
         PipeHandle pipe = k.DeclarePipe("wl_pipe");
         CondvarHandle cv = k.DefineCondvar("wl_cv");
         MutexHandle lockM = k.DefineMutex("wl_lock");
+        PollSignalHandle signal = k.DefinePollSignal("wl_signal");
+        uint events = mem.Alloc(2 * K_POLL_EVENT_SIZE);
         int shared = 0;
 
         k.IrqConnect(7, 1, _ =>
@@ -68,8 +70,20 @@ public sealed class IpcDeterminismTests
                 k_msleep(2);
                 shared++;
                 trigger_irq(7);
+                k_poll_signal_raise(signal, i);
             }
         }, 1);
+
+        k.CreateThread("poller", (_, _, _) =>
+        {
+            for (int i = 0; i < 12; i++)
+            {
+                k_poll_event_init(events, K_POLL_TYPE_SIGNAL, K_POLL_MODE_NOTIFY_ONLY, signal.Address);
+                k_poll_event_init(events + K_POLL_EVENT_SIZE, K_POLL_TYPE_MSGQ_DATA_AVAILABLE, K_POLL_MODE_NOTIFY_ONLY, msgq.Address);
+                k_poll(events, 2, K_MSEC(3));
+                k_poll_signal_reset(signal);
+            }
+        }, 2);
 
         k.CreateThread("stack_popper", (_, _, _) =>
         {
@@ -139,7 +153,7 @@ public sealed class IpcDeterminismTests
         (TraceEvent[] second, ulong secondHash) = RunOnce();
         Assert.That(first.Length, Is.GreaterThan(500), "the workload is not trivial");
         Assert.That(first.Count(e => e.Kind == TraceEventKind.IsrEnter), Is.GreaterThan(10), "the ISR and timer interrupts ran");
-        int[] ipcCalls = [(int)KernelCall.MsgqPut, (int)KernelCall.MsgqGet, (int)KernelCall.StackPop, (int)KernelCall.QueueGet, (int)KernelCall.PipePut, (int)KernelCall.PipeGet, (int)KernelCall.CondvarWait];
+        int[] ipcCalls = [(int)KernelCall.MsgqPut, (int)KernelCall.MsgqGet, (int)KernelCall.StackPop, (int)KernelCall.QueueGet, (int)KernelCall.PipePut, (int)KernelCall.PipeGet, (int)KernelCall.CondvarWait, (int)KernelCall.Poll, (int)KernelCall.PollSignalRaise];
         foreach (int call in ipcCalls)
         {
             Assert.That(first.Any(e => e.Kind == TraceEventKind.CallExit && e.Arg == call), Is.True, $"{(KernelCall)call} ran");
