@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Bora.Abi;
-using Bora.Boards;
 using Bora.Kernel;
 using Bora.Kernel.Hosting;
 using static Bora.Kernel.Zephyr.K;
@@ -19,7 +18,6 @@ public class IpcBenchmarks
     private const int Messages = 10_000;
     private const uint MessageBytes = 16;
     private const uint ChunkBytes = 64;
-    private const int StartLine = 3;
 
     private BoraKernel _msgq = null!;
     private BoraKernel _pipe = null!;
@@ -43,32 +41,13 @@ public class IpcBenchmarks
 
     /// <summary>Operations are 16-byte messages put by one thread and got by the other.</summary>
     [Benchmark(OperationsPerInvoke = Messages)]
-    public RunStopReason MsgqPutGet() => Run(_msgq);
+    public RunStopReason MsgqPutGet() => BenchKernel.Run(_msgq);
 
     /// <summary>Operations are 64-byte chunks written by one thread and read by the other.</summary>
     [Benchmark(OperationsPerInvoke = Messages)]
-    public RunStopReason PipePutGet() => Run(_pipe);
+    public RunStopReason PipePutGet() => BenchKernel.Run(_pipe);
 
-    private static RunStopReason Run(BoraKernel kernel)
-    {
-        kernel.RaiseIrq(StartLine);
-        RunStopReason reason = kernel.RunUntilIdle().Reason;
-        return reason == RunStopReason.Idle ? reason : throw new InvalidOperationException($"the benchmark kernel stopped with {reason}");
-    }
-
-    private BoraKernel Build(Action<BoraKernel, SemaphoreHandle> define)
-    {
-        KernelOptions options = KernelBoards.Get(Board).CreateOptions();
-        options.Name = "bench-ipc";
-        var kernel = new BoraKernel(options);
-        SemaphoreHandle go = kernel.DefineSemaphore("go", 0, 1);
-        kernel.IrqConnect(StartLine, 1, _ => k_sem_give(go), 0);
-        kernel.IrqEnable(StartLine);
-        define(kernel, go);
-        kernel.Boot();
-        kernel.RunUntilIdle();
-        return kernel;
-    }
+    private BoraKernel Build(Action<BoraKernel, SemaphoreHandle> define) => BenchKernel.Build(Board, "bench-ipc", define);
 
     private static void DefineMsgqPair(BoraKernel kernel, SemaphoreHandle go)
     {

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Bora.Abi;
-using Bora.Boards;
 using Bora.Kernel;
 using Bora.Kernel.Hosting;
 using static Bora.Kernel.Zephyr.K;
@@ -18,7 +17,6 @@ namespace Bora.Bench;
 public class KernelSwitchBenchmarks
 {
     private const int Iterations = 20_000;
-    private const int StartLine = 3;
 
     private BoraKernel _pingPong = null!;
     private BoraKernel _uncontended = null!;
@@ -42,32 +40,13 @@ public class KernelSwitchBenchmarks
 
     /// <summary>Operations are context switches: two per ping-pong iteration.</summary>
     [Benchmark(OperationsPerInvoke = 2 * Iterations)]
-    public RunStopReason SemaphorePingPongSwitch() => Run(_pingPong);
+    public RunStopReason SemaphorePingPongSwitch() => BenchKernel.Run(_pingPong);
 
     /// <summary>Operations are give+take pairs on a semaphore nobody waits on.</summary>
     [Benchmark(OperationsPerInvoke = Iterations)]
-    public RunStopReason UncontendedGiveTake() => Run(_uncontended);
+    public RunStopReason UncontendedGiveTake() => BenchKernel.Run(_uncontended);
 
-    private static RunStopReason Run(BoraKernel kernel)
-    {
-        kernel.RaiseIrq(StartLine);
-        RunStopReason reason = kernel.RunUntilIdle().Reason;
-        return reason == RunStopReason.Idle ? reason : throw new InvalidOperationException($"the benchmark kernel stopped with {reason}");
-    }
-
-    private BoraKernel Build(Action<BoraKernel, SemaphoreHandle> define)
-    {
-        KernelOptions options = KernelBoards.Get(Board).CreateOptions();
-        options.Name = "bench";
-        var kernel = new BoraKernel(options);
-        SemaphoreHandle go = kernel.DefineSemaphore("go", 0, 1);
-        kernel.IrqConnect(StartLine, 1, _ => k_sem_give(go), 0);
-        kernel.IrqEnable(StartLine);
-        define(kernel, go);
-        kernel.Boot();
-        kernel.RunUntilIdle();
-        return kernel;
-    }
+    private BoraKernel Build(Action<BoraKernel, SemaphoreHandle> define) => BenchKernel.Build(Board, "bench", define);
 
     private static void PingPong(BoraKernel kernel, SemaphoreHandle go)
     {
