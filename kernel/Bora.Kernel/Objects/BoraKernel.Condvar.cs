@@ -7,11 +7,7 @@ public sealed partial class BoraKernel
     public CondvarHandle DefineCondvar(string name)
     {
         EnsureHostAccess(nameof(DefineCondvar));
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        uint address = Layout.Objects.Allocate(KObjectSizes.Condvar, KObjectSizes.Alignment, $"k_condvar '{name}'");
-        var condvar = new KCondvar(this, address, name);
-        AddObject(condvar);
-        return condvar.Handle;
+        return DefineObject(name, KObjectSizes.Condvar, "k_condvar", address => new KCondvar(this, address, name)).Handle;
     }
 
     /// <summary>The condition variable at <paramref name="handle"/>.</summary>

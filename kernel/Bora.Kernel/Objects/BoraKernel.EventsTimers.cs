@@ -47,16 +47,6 @@ public sealed partial class BoraKernel
         ReadyThread(thread);
     }
 
-    private T DefineObject<T>(string name, uint size, string zephyrType, Func<uint, T> create)
-        where T : KObject
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        uint address = Layout.Objects.Allocate(size, KObjectSizes.Alignment, $"{zephyrType} '{name}'");
-        T obj = create(address);
-        AddObject(obj);
-        return obj;
-    }
-
     internal void CallEventInit(KThread caller, EventHandle ev)
     {
         Enter(caller, KernelCall.EventInit);

@@ -67,10 +67,6 @@ public sealed partial class BoraKernel
 
     private KStack DeclareKStackCore(string name)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        uint address = Layout.Objects.Allocate(KObjectSizes.Stack, KObjectSizes.Alignment, $"k_stack '{name}'");
-        var stack = new KStack(this, address, name);
-        AddObject(stack);
-        return stack;
+        return DefineObject(name, KObjectSizes.Stack, "k_stack", address => new KStack(this, address, name));
     }
 }

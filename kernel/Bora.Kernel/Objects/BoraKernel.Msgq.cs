@@ -104,10 +104,6 @@ public sealed partial class BoraKernel
 
     private KMsgq DeclareMsgqCore(string name)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        uint address = Layout.Objects.Allocate(KObjectSizes.MessageQueue, KObjectSizes.Alignment, $"k_msgq '{name}'");
-        var msgq = new KMsgq(this, address, name);
-        AddObject(msgq);
-        return msgq;
+        return DefineObject(name, KObjectSizes.MessageQueue, "k_msgq", address => new KMsgq(this, address, name));
     }
 }

@@ -16,30 +16,19 @@ public sealed partial class BoraKernel
 
     private KThread DeclareThreadCore(string name)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        uint address = Layout.Objects.Allocate(KObjectSizes.Thread, KObjectSizes.Alignment, $"k_thread '{name}'");
-        var thread = new KThread(this, address, name);
-        AddObject(thread);
+        KThread thread = DefineObject(name, KObjectSizes.Thread, "k_thread", address => new KThread(this, address, name));
         _threads.Add(thread);
         return thread;
     }
 
     private KSemaphore DefineSemaphoreCore(string name)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        uint address = Layout.Objects.Allocate(KObjectSizes.Semaphore, KObjectSizes.Alignment, $"k_sem '{name}'");
-        var sem = new KSemaphore(this, address, name);
-        AddObject(sem);
-        return sem;
+        return DefineObject(name, KObjectSizes.Semaphore, "k_sem", address => new KSemaphore(this, address, name));
     }
 
     private KMutex DefineMutexCore(string name)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        uint address = Layout.Objects.Allocate(KObjectSizes.Mutex, KObjectSizes.Alignment, $"k_mutex '{name}'");
-        var mutex = new KMutex(this, address, name);
-        AddObject(mutex);
-        return mutex;
+        return DefineObject(name, KObjectSizes.Mutex, "k_mutex", address => new KMutex(this, address, name));
     }
 
     /// <summary>
@@ -79,6 +68,17 @@ public sealed partial class BoraKernel
         AddObject(stack);
         _stacks.Add(stack);
         return stack;
+    }
+
+    /// <summary>Places a <paramref name="zephyrType"/> of <paramref name="size"/> bytes in the kernel-object area and registers it.</summary>
+    private T DefineObject<T>(string name, uint size, string zephyrType, Func<uint, T> create)
+        where T : KObject
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        uint address = Layout.Objects.Allocate(size, KObjectSizes.Alignment, $"{zephyrType} '{name}'");
+        T obj = create(address);
+        AddObject(obj);
+        return obj;
     }
 
     private void AddObject(KObject obj)

@@ -112,10 +112,6 @@ public sealed partial class BoraKernel
 
     private KPipe DeclarePipeCore(string name)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        uint address = Layout.Objects.Allocate(KObjectSizes.Pipe, KObjectSizes.Alignment, $"k_pipe '{name}'");
-        var pipe = new KPipe(this, address, name);
-        AddObject(pipe);
-        return pipe;
+        return DefineObject(name, KObjectSizes.Pipe, "k_pipe", address => new KPipe(this, address, name));
     }
 }

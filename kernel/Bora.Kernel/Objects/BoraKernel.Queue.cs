@@ -114,16 +114,12 @@ public sealed partial class BoraKernel
     private uint DefineQueueCore(string name, QueueFlavor flavor, string api)
     {
         EnsureHostAccess(api);
-        ArgumentException.ThrowIfNullOrEmpty(name);
         string type = flavor switch
         {
             QueueFlavor.Fifo => "k_fifo",
             QueueFlavor.Lifo => "k_lifo",
             _ => "k_queue",
         };
-        uint address = Layout.Objects.Allocate(KObjectSizes.Queue, KObjectSizes.Alignment, $"{type} '{name}'");
-        var queue = new KQueue(this, address, name, flavor);
-        AddObject(queue);
-        return address;
+        return DefineObject(name, KObjectSizes.Queue, type, address => new KQueue(this, address, name, flavor)).Address;
     }
 }
