@@ -27,6 +27,9 @@ public abstract class ArmMpu : IProtectionModel
     private readonly List<InvalidProgramming> _invalidProgramming = [];
     private readonly HashSet<InvalidProgramming> _standingProblems = [];
     private Action? _invalidate;
+    private readonly MpuConfigurationCache _configurations;
+    private readonly uint[] _configurationKey;
+    private readonly Func<InvalidProgramming[]> _computeProblems;
     private DecisionTable? _table;
     private CpuState? _cpu;
 
@@ -41,6 +44,9 @@ public abstract class ArmMpu : IProtectionModel
         }
 
         RegionCount = regionCount;
+        _configurationKey = new uint[1 + ConfigurationWords(regionCount)];
+        _configurations = new MpuConfigurationCache(_configurationKey.Length);
+        _computeProblems = () => [.. StandingProblems()];
         bus.Attach(new AddressRange(ScsRegisters.PpbStart, (ulong)ScsRegisters.PpbLast + 1), new PrivatePeripheralBus(this));
     }
 
@@ -257,9 +263,16 @@ public abstract class ArmMpu : IProtectionModel
     /// table is built, so a transient state between two register writes is reported only if an access
     /// actually happens in it.
     /// </summary>
-    protected void ReviewProgramming()
+    protected void ReviewProgramming() => Review(CurrentConfiguration());
+
+    private void Review(MpuConfiguration configuration)
     {
-        HashSet<InvalidProgramming> now = [.. StandingProblems()];
+        InvalidProgramming[] now = configuration.Problems;
+        if (now.Length == 0 && _standingProblems.Count == 0)
+        {
+            return;
+        }
+
         foreach (InvalidProgramming problem in now)
         {
             if (!_standingProblems.Contains(problem))
@@ -290,12 +303,26 @@ public abstract class ArmMpu : IProtectionModel
     /// <summary>The UNPREDICTABLE or reserved settings present in the current configuration.</summary>
     protected abstract IEnumerable<InvalidProgramming> StandingProblems();
 
+    /// <summary>Number of register words, besides MPU_CTRL, that the per-address algorithm reads.</summary>
+    private protected abstract int ConfigurationWords(int regionCount);
+
+    /// <summary>Writes those words (<see cref="ConfigurationWords"/> of them) to <paramref name="key"/>.</summary>
+    private protected abstract void WriteConfiguration(Span<uint> key);
+
+    private MpuConfiguration CurrentConfiguration()
+    {
+        _configurationKey[0] = Ctrl;
+        WriteConfiguration(_configurationKey.AsSpan(1));
+        return _configurations.GetOrAdd(_configurationKey, _computeProblems);
+    }
+
     private DecisionTable CurrentTable()
     {
         if (_table is null)
         {
-            ReviewProgramming();
-            _table = DecisionTable.Build(DefaultMemoryMap.Boundaries.Concat(RegionBreakpoints()), Resolve);
+            MpuConfiguration configuration = CurrentConfiguration();
+            Review(configuration);
+            _table = configuration.Table ??= DecisionTable.Build(DefaultMemoryMap.Boundaries.Concat(RegionBreakpoints()), Resolve);
         }
 
         return _table;

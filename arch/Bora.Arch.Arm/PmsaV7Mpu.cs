@@ -81,6 +81,16 @@ public sealed class PmsaV7Mpu : ArmMpu
     }
 
     /// <inheritdoc/>
+    private protected override int ConfigurationWords(int regionCount) => 2 * regionCount;
+
+    /// <inheritdoc/>
+    private protected override void WriteConfiguration(Span<uint> key)
+    {
+        _rbar.CopyTo(key);
+        _rasr.CopyTo(key[_rbar.Length..]);
+    }
+
+    /// <inheritdoc/>
     private protected override int ResolveRegions(uint address, out AccessRights rights)
     {
         for (int n = RegionCount - 1; n >= 0; n--)

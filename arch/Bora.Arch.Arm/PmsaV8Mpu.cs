@@ -113,6 +113,18 @@ public sealed class PmsaV8Mpu : ArmMpu
     }
 
     /// <inheritdoc/>
+    private protected override int ConfigurationWords(int regionCount) => 2 + (2 * regionCount);
+
+    /// <inheritdoc/>
+    private protected override void WriteConfiguration(Span<uint> key)
+    {
+        key[0] = Mair0;
+        key[1] = Mair1;
+        _rbar.CopyTo(key[2..]);
+        _rlar.CopyTo(key[(2 + _rbar.Length)..]);
+    }
+
+    /// <inheritdoc/>
     private protected override int ResolveRegions(uint address, out AccessRights rights)
     {
         int hit = MpuSource.Background;

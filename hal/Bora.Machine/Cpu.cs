@@ -26,6 +26,8 @@ public sealed class Cpu : ICheckedMemory
     private DecisionWindow _read;
     private DecisionWindow _write;
     private DecisionWindow _execute;
+    private StackWindow _stackPush;
+    private StackWindow _stackPop;
     private ulong _cycles;
     private ulong _pollAt = ulong.MaxValue;
     private readonly AccessCosts _costs;
@@ -96,6 +98,8 @@ public sealed class Cpu : ICheckedMemory
         _read.Clear();
         _write.Clear();
         _execute.Clear();
+        _stackPush.Clear();
+        _stackPop.Clear();
     }
 
     /// <summary>Loads a byte at the current privilege.</summary>
@@ -315,6 +319,13 @@ public sealed class Cpu : ICheckedMemory
     public FaultRecord? TryRead(uint address, int size, AccessKind kind, Privilege privilege, out uint value)
     {
         ValidateSize(size);
+        if (kind == AccessKind.StackPop && size == 4 && StackWindowHolds(ref _stackPop, address, kind, privilege, out int at))
+        {
+            value = Load<uint>(_stackPop.Window.Page, at);
+            _cycles += _costs.Load;
+            return null;
+        }
+
         value = 0;
         FaultRecord? fault = Check(address, (uint)size, kind, privilege, fill: false, out AccessDecision first);
         if (fault is not null)
@@ -339,6 +350,13 @@ public sealed class Cpu : ICheckedMemory
     public FaultRecord? TryWrite(uint address, int size, AccessKind kind, Privilege privilege, uint value)
     {
         ValidateSize(size);
+        if (kind == AccessKind.StackPush && size == 4 && StackWindowHolds(ref _stackPush, address, kind, privilege, out int at))
+        {
+            Store(_stackPush.Window.Page, at, value);
+            _cycles += _costs.Store;
+            return null;
+        }
+
         FaultRecord? fault = Check(address, (uint)size, kind, privilege, fill: false, out AccessDecision first);
         if (fault is not null)
         {
@@ -458,9 +476,37 @@ public sealed class Cpu : ICheckedMemory
         return true;
     }
 
-    private void Fill(AccessKind kind, uint address, uint size, in AccessDecision decision)
+    /// <summary>
+    /// Whether the stack window holds the word at <paramref name="address"/>, filling it first from the
+    /// model's decision when it does not. A denied or non-RAM word is left to the general path, which
+    /// raises the fault.
+    /// </summary>
+    private bool StackWindowHolds(ref StackWindow stack, uint address, AccessKind kind, Privilege privilege, out int index)
     {
-        ref DecisionWindow window = ref WindowFor(kind);
+        uint status = State.Status;
+        if (stack.HoldsWord(address, privilege, status, out index))
+        {
+            return true;
+        }
+
+        AccessDecision decision = BypassProtection ? AccessDecision.Allow(0, uint.MaxValue) : Protection.Decide(address, kind, privilege);
+        if (!decision.IsAllowed || (ulong)decision.WindowEnd < (ulong)address + 3)
+        {
+            return false;
+        }
+
+        stack.Clear();
+        Fill(ref stack.Window, address, 4, decision);
+        stack.Privilege = privilege;
+        stack.Status = status;
+        return stack.HoldsWord(address, privilege, status, out index);
+    }
+
+    private void Fill(AccessKind kind, uint address, uint size, in AccessDecision decision) =>
+        Fill(ref WindowFor(kind), address, size, decision);
+
+    private void Fill(ref DecisionWindow window, uint address, uint size, in AccessDecision decision)
+    {
         ulong physical = BypassProtection ? address : decision.Translate(address);
         if (physical > uint.MaxValue || !Bus.TryGetRamWindow((uint)physical, out AddressRange ram))
         {

@@ -86,9 +86,10 @@ public sealed class SystemBus
         ulong end = (ulong)address + size;
         for (ulong a = address; a < end;)
         {
-            if (FindDevice((uint)a, out _) is not null)
+            if (DeviceRangeAt((uint)a) is { } device)
             {
-                a++;
+                // A device answers every byte of its window itself.
+                a = device.End;
                 continue;
             }
 
@@ -193,6 +194,19 @@ public sealed class SystemBus
 
             i += chunk;
         }
+    }
+
+    private AddressRange? DeviceRangeAt(uint address)
+    {
+        foreach ((AddressRange range, _) in _devices)
+        {
+            if (range.Contains(address))
+            {
+                return range;
+            }
+        }
+
+        return null;
     }
 
     private IMmioDevice? FindDevice(uint address, out uint offset)

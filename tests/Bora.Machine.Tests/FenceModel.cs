@@ -19,6 +19,11 @@ internal sealed class FenceModel : IProtectionModel
 
     public int Decisions { get; private set; }
 
+    /// <summary>When it returns true, stack pushes and pops below <see cref="StackLimit"/> are denied (a status-dependent stack check, as ARC's STATUS32.SC).</summary>
+    public Func<bool>? StackCheckEnabled { get; set; }
+
+    public uint StackLimit { get; set; }
+
     public ArchId Arch => new("fence");
 
     public IReadOnlyList<InvalidProgramming> InvalidProgramming => [];
@@ -33,6 +38,11 @@ internal sealed class FenceModel : IProtectionModel
     public AccessDecision Decide(uint address, AccessKind kind, Privilege privilege)
     {
         Decisions++;
+        if (kind is AccessKind.StackPush or AccessKind.StackPop && StackCheckEnabled?.Invoke() == true)
+        {
+            return address < StackLimit ? AccessDecision.Deny(0, StackLimit - 1, 2) : AccessDecision.Allow(StackLimit, uint.MaxValue);
+        }
+
         if (address < Start)
         {
             return AccessDecision.Allow(0, Start - 1);

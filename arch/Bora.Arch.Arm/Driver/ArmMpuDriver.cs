@@ -19,7 +19,9 @@ public sealed class ArmMpuDriver : IProtectionDriver
     private readonly Cpu _cpu;
     private readonly ArmMpuDriverOptions _options;
     private readonly ArmRegionRequest?[] _programmed;
+    private ArmRegionRequest[] _wanted = [];
     private ArmRegionRequest[] _lastDynamic = [];
+    private int _lastDynamicCount;
     private int _staticRegions;
     private int _ramRegion = -1;
     private bool _booted;
@@ -119,7 +121,7 @@ public sealed class ArmMpuDriver : IProtectionDriver
 
         CheckBootOverlap();
         WriteRegister(ScsRegisters.MPU_CTRL, CtrlEnable | (_options.BackgroundMap ? CtrlPrivDefEna : 0));
-        _lastDynamic = [];
+        _lastDynamicCount = 0;
         _booted = true;
     }
 
@@ -212,7 +214,7 @@ public sealed class ArmMpuDriver : IProtectionDriver
         {
             if (_programmed[i] is ArmRegionRequest r)
             {
-                regions.Add(new RegionUse(i, AddressRange.FromSize(r.Start, r.Size), r.Permissions, r.Holder));
+                regions.Add(new RegionUse(i, AddressRange.FromSize(r.Start, r.Size), r.Permissions, r.Holder.ToString()));
             }
         }
 
@@ -246,8 +248,8 @@ public sealed class ArmMpuDriver : IProtectionDriver
             throw new InvalidOperationException($"{Arch}: the MPU driver was asked to program a thread before Boot");
         }
 
-        ArmRegionRequest[] wanted = DynamicRegionsFor(thread);
-        if (!force && wanted.AsSpan().SequenceEqual(_lastDynamic))
+        ReadOnlySpan<ArmRegionRequest> wanted = DynamicRegionsFor(thread);
+        if (!force && wanted.SequenceEqual(_lastDynamic.AsSpan(0, _lastDynamicCount)))
         {
             return;
         }
@@ -279,34 +281,51 @@ public sealed class ArmMpuDriver : IProtectionDriver
             }
         }
 
-        _lastDynamic = wanted;
+        if (_lastDynamic.Length < wanted.Length)
+        {
+            _lastDynamic = new ArmRegionRequest[_wanted.Length];
+        }
+
+        wanted.CopyTo(_lastDynamic);
+        _lastDynamicCount = wanted.Length;
     }
 
     /// <summary><c>z_arm_configure_dynamic_mpu_regions</c>: partitions in slot order, the user stack, the guard.</summary>
-    private ArmRegionRequest[] DynamicRegionsFor(ThreadMemoryView thread)
+    /// <summary>The dynamic regions <paramref name="thread"/> needs, in Zephyr's order, in a buffer reused at every switch.</summary>
+    private ReadOnlySpan<ArmRegionRequest> DynamicRegionsFor(ThreadMemoryView thread)
     {
-        var regions = new List<ArmRegionRequest>();
-        foreach ((int slot, MemoryPartition p) in thread.Domain.Occupied())
+        MemoryPartition[] slots = thread.Domain.Slots;
+        if (_wanted.Length < slots.Length + 2)
         {
-            regions.Add(new ArmRegionRequest(p.Start, p.Size, p.Permissions, $"domain '{thread.Domain.Name}' slot {slot}"));
+            _wanted = new ArmRegionRequest[slots.Length + 2];
+        }
+
+        int count = 0;
+        for (int slot = 0; slot < slots.Length; slot++)
+        {
+            MemoryPartition p = slots[slot];
+            if (!p.IsFree)
+            {
+                _wanted[count++] = new ArmRegionRequest(p.Start, p.Size, p.Permissions, new RegionHolder(RegionHolderKind.DomainSlot, thread.Domain.Name, slot));
+            }
         }
 
         uint guard = _options.GuardSize;
         if (thread.PrivilegedStackStart != 0)
         {
             uint size = thread.StackSize + (thread.StackStart - thread.StackObject);
-            regions.Add(new ArmRegionRequest(thread.StackObject, size, PartitionPermissions.P_RW_U_RW, $"user stack of '{thread.Name}'"));
+            _wanted[count++] = new ArmRegionRequest(thread.StackObject, size, PartitionPermissions.P_RW_U_RW, new RegionHolder(RegionHolderKind.UserStack, thread.Name));
             if (_options.StackGuard)
             {
-                regions.Add(new ArmRegionRequest(thread.PrivilegedStackStart - guard, guard, PartitionPermissions.P_RO_U_NA, $"privilege-stack guard of '{thread.Name}'"));
+                _wanted[count++] = new ArmRegionRequest(thread.PrivilegedStackStart - guard, guard, PartitionPermissions.P_RO_U_NA, new RegionHolder(RegionHolderKind.PrivilegeStackGuard, thread.Name));
             }
         }
         else if (_options.StackGuard)
         {
-            regions.Add(new ArmRegionRequest(thread.StackStart - guard, guard, PartitionPermissions.P_RO_U_NA, $"stack guard of '{thread.Name}'"));
+            _wanted[count++] = new ArmRegionRequest(thread.StackStart - guard, guard, PartitionPermissions.P_RO_U_NA, new RegionHolder(RegionHolderKind.StackGuard, thread.Name));
         }
 
-        return [.. regions];
+        return _wanted.AsSpan(0, count);
     }
 
     private void ProgramBoot(int index, AddressRange range, PartitionPermissions permissions, string holder, bool flash)
@@ -317,7 +336,7 @@ public sealed class ArmMpuDriver : IProtectionDriver
         }
 
         (uint start, uint size) = Version == ArmMpuVersion.PmsaV7 ? EnclosingPowerOfTwo(range) : Round32(range);
-        var request = new ArmRegionRequest(start, size, permissions, holder);
+        var request = new ArmRegionRequest(start, size, permissions, RegionHolder.Boot(holder));
         if (flash && Version == ArmMpuVersion.PmsaV7)
         {
             WriteRegion(index, start, FlashAttrV7 | (SizeField(size) << 1) | 1);
