@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Bora.Boards;
 using Bora.Cli.Samples.ProdConsumer;
+using Spectre.Console;
 
 namespace Bora.Cli;
 
