@@ -1,7 +1,6 @@
 using Bora.Abi;
 using Bora.Kernel;
 using Bora.Kernel.Image;
-using Bora.Kernel.Memory;
 using Bora.Kernel.Threading;
 using Bora.Machine;
 using static Bora.Kernel.Zephyr.K;
@@ -61,15 +60,7 @@ internal sealed class AppA
         }
 
         Cpu.WriteUInt32(SampleDevice, device);
-        MemoryDomain domain = K_MEM_DOMAIN("app_a_domain");
-        int ret = k_mem_domain_init(domain, 2, [AppShared.DefinePartition(Partition), _shared.SharedPartition]);
-        if (ret != 0)
-        {
-            _shared.Log.Err(Module, $"k_mem_domain_init failed {ret}");
-            k_oops();
-        }
-
-        k_mem_domain_add_thread(domain, k_current_get());
+        _shared.EnterNewDomain("app_a_domain", Partition, Module);
 
         // k_thread_heap_assign(k_current_get(), &app_a_resource_pool): Bora has no thread resource pools yet
         // (see KernelSyscalls.z_queue_alloc_append).

@@ -1,5 +1,4 @@
 using Bora.Kernel.Image;
-using Bora.Kernel.Memory;
 using Bora.Machine;
 using static Bora.Kernel.Zephyr.K;
 
@@ -42,15 +41,7 @@ internal sealed class AppB
     /// <summary><c>app_b_entry</c>: supervisor-mode setup, then the one-way drop to user mode as the processor thread.</summary>
     public void Entry(uint p1, uint p2, uint p3)
     {
-        MemoryDomain domain = K_MEM_DOMAIN("app_b_domain");
-        int ret = k_mem_domain_init(domain, 2, [AppShared.DefinePartition(Partition), _shared.SharedPartition]);
-        if (ret != 0)
-        {
-            _shared.Log.Err(Module, $"k_mem_domain_init failed {ret}");
-            k_oops();
-        }
-
-        k_mem_domain_add_thread(domain, k_current_get());
+        _shared.EnterNewDomain("app_b_domain", Partition, Module);
 
         // k_thread_heap_assign and k_thread_access_grant(&shared_queue_incoming, &shared_queue_outgoing): no
         // resource pools or object permissions in Bora yet.

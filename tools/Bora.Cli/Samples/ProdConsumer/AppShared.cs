@@ -73,6 +73,23 @@ internal sealed class AppShared
     /// <summary><c>shared_partition</c>, defined by main before the apps start.</summary>
     public MemPartition? SharedPartition { get; set; }
 
+    /// <summary>
+    /// What both apps' supervisor entries do first: initialise a domain holding <paramref name="own"/> and the shared
+    /// partition and move the calling thread into it (a failure is logged and oopses, as the sample's assertion).
+    /// </summary>
+    public void EnterNewDomain(string name, MemoryArea own, string module)
+    {
+        MemoryDomain domain = K_MEM_DOMAIN(name);
+        int ret = k_mem_domain_init(domain, 2, [DefinePartition(own), SharedPartition]);
+        if (ret != 0)
+        {
+            Log.Err(module, $"k_mem_domain_init failed {ret}");
+            k_oops();
+        }
+
+        k_mem_domain_add_thread(domain, k_current_get());
+    }
+
     /// <summary>The payload inside a pool block (after the queue's pointer-sized word).</summary>
     public static uint MessageOf(uint block) => block + 4;
 
