@@ -8,13 +8,7 @@ public sealed partial class IpcSampleTests
 {
     private static readonly string[] Boards = ["mps2-an385", "mps2-an505", "nsim_em", "nsim_sem", "qemu_x86", "qemu_x86_nopae"];
 
-    private static (int Exit, string Out, string Err) Bora(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = BoraCli.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Out, string Err) Bora(params string[] args) => Cli.Bora(args);
 
     [Test]
     public void ProducerConsumer_DeliversEveryMessageInOrder_BlocksOnAFullQueue_AndSummarises()

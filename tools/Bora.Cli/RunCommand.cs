@@ -17,14 +17,13 @@ public sealed class RunCommand : ICliCommand
             Description = $"Board to boot on: {string.Join(", ", KernelBoards.Names)}",
             DefaultValueFactory = _ => KernelBoards.DefaultName,
         };
-        var duration = new Option<string>("--for")
+        var duration = new Option<string?>("--for")
         {
-            Description = "Virtual time to run for (e.g. 500ms, 5s, 1m)",
-            DefaultValueFactory = _ => "5s",
+            Description = "Virtual time to run for (e.g. 500ms, 5s, 1m); default: the sample's (5 s; prod_consumer 15 s)",
         };
         var trace = new Option<string?>("--trace") { Description = "Write the trace (Chrome/Perfetto JSON) to this file" };
-        var command = new Command("run", "Run a sample on a board for a virtual duration (default 5 s)") { sample, board, duration, trace };
-        command.SetAction(parse => SampleRunner.Run(context, "run", parse.GetValue(sample)!, parse.GetValue(board)!, parse.GetValue(duration)!, parse.GetValue(trace)));
+        var command = new Command("run", "Run a sample on a board for a virtual duration (default 5 s; prod_consumer 15 s)") { sample, board, duration, trace };
+        command.SetAction(parse => SampleRunner.Run(context, "run", parse.GetValue(sample)!, parse.GetValue(board)!, parse.GetValue(duration), parse.GetValue(trace)));
         return command;
     }
 }

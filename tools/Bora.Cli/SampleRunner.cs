@@ -11,19 +11,20 @@ namespace Bora.Cli;
 internal static class SampleRunner
 {
     /// <summary>Runs <paramref name="sampleName"/>; returns the exit code. Errors are one line on the error writer.</summary>
-    public static int Run(CliContext context, string command, string sampleName, string boardName, string duration, string? traceFile)
+    public static int Run(CliContext context, string command, string sampleName, string boardName, string? duration, string? traceFile) =>
+        FindSample(context, command, sampleName) is { } sample
+            ? Run(context, command, sample, boardName, duration, traceFile)
+            : CliContext.BadInput;
+
+    /// <summary>Runs <paramref name="sample"/> for <paramref name="duration"/> (its default when <see langword="null"/>); returns the exit code.</summary>
+    public static int Run(CliContext context, string command, ISample sample, string boardName, string? duration, string? traceFile)
     {
-        if (SampleCatalog.Create(sampleName) is not { } sample)
+        if (FindBoard(context, command, boardName) is not { } board)
         {
-            return Fail(context, command, $"unknown sample '{sampleName}'; the samples are: {string.Join(", ", SampleCatalog.Names)}");
+            return CliContext.BadInput;
         }
 
-        if (KernelBoards.Find(boardName) is not { } board)
-        {
-            return Fail(context, command, $"unknown board '{boardName}'; the boards are: {string.Join(", ", KernelBoards.Names)}");
-        }
-
-        if (!VirtualDuration.TryParse(duration, out TimeSpan length, out string error))
+        if (!VirtualDuration.TryParse(duration ?? sample.DefaultDuration, out TimeSpan length, out string error))
         {
             return Fail(context, command, error);
         }
@@ -75,6 +76,30 @@ internal static class SampleRunner
         }
 
         return CliContext.Success;
+    }
+
+    /// <summary>The sample called <paramref name="name"/>, or <see langword="null"/> after a one-line error listing the samples.</summary>
+    public static ISample? FindSample(CliContext context, string command, string name)
+    {
+        ISample? sample = SampleCatalog.Create(name);
+        if (sample is null)
+        {
+            Fail(context, command, $"unknown sample '{name}'; the samples are: {string.Join(", ", SampleCatalog.Names)}");
+        }
+
+        return sample;
+    }
+
+    /// <summary>The board called <paramref name="name"/>, or <see langword="null"/> after a one-line error listing the boards.</summary>
+    public static KernelBoard? FindBoard(CliContext context, string command, string name)
+    {
+        KernelBoard? board = KernelBoards.Find(name);
+        if (board is null)
+        {
+            Fail(context, command, $"unknown board '{name}'; the boards are: {string.Join(", ", KernelBoards.Names)}");
+        }
+
+        return board;
     }
 
     private static int Fail(CliContext context, string command, string message, int exit = CliContext.BadInput)

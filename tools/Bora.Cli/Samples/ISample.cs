@@ -11,6 +11,9 @@ internal interface ISample
     /// <summary>One line for the command's help and errors.</summary>
     string Description { get; }
 
+    /// <summary>Virtual time <c>bora run</c> runs the sample for when <c>--for</c> is not given.</summary>
+    string DefaultDuration => "5s";
+
     /// <summary>Defines the sample's objects and threads on <paramref name="kernel"/> and boots it; <paramref name="print"/> is its console.</summary>
     void Define(BoraKernel kernel, Action<string> print);
 }

@@ -4,7 +4,7 @@ namespace Bora.Cli.Samples;
 internal static class SampleCatalog
 {
     /// <summary>Sample names, in order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["philosophers", "producer_consumer", "poll"];
+    public static IReadOnlyList<string> Names { get; } = ["philosophers", "producer_consumer", "poll", "prod_consumer"];
 
     /// <summary>A fresh instance of the sample called <paramref name="name"/>, or <see langword="null"/>.</summary>
     public static ISample? Create(string name) => name switch
@@ -12,6 +12,7 @@ internal static class SampleCatalog
         "philosophers" => new Philosophers(),
         "producer_consumer" => new ProducerConsumer(),
         "poll" => new PollSample(),
+        "prod_consumer" => new ProdConsumer.ProdConsumerSample(),
         _ => null,
     };
 }

@@ -1,0 +1,103 @@
+using Bora.Abi;
+using Bora.Hal;
+using Bora.Kernel;
+using Bora.Kernel.Image;
+using Bora.Kernel.Memory;
+using Bora.Machine;
+using static Bora.Kernel.Zephyr.K;
+
+namespace Bora.Cli.Samples.ProdConsumer;
+
+/// <summary>
+/// <c>app_shared.c</c> / <c>app_shared.h</c>: what both applications use — the shared partition with the shared
+/// pool in it, the two queues between app A and app B, the sample's constants — and the console, the system-call
+/// stand-in and the kernel calls made through it.
+/// </summary>
+internal sealed class AppShared
+{
+    /// <summary><c>NUM_LOOPS</c>: payloads produced, processed and written back.</summary>
+    public const int NumLoops = 10;
+
+    /// <summary><c>SAMPLE_DRIVER_MSG_SIZE</c>.</summary>
+    public const uint MsgSize = 128;
+
+    /// <summary><c>BLK_SIZE</c>: a payload and the pointer-sized word before it.</summary>
+    public const uint BlockSize = MsgSize + 4;
+
+    /// <summary>Blocks in the shared pool (<c>HEAP_BYTES</c> = <c>BLK_SIZE * 16</c>).</summary>
+    public const int HeapBlocks = 16;
+
+    /// <summary>Size of each app partition: 4 KiB, a size and alignment every backend accepts.</summary>
+    public const uint PartitionSize = 4096;
+
+    /// <summary>Reserves the shared partition, lays the pool in it and defines the queues.</summary>
+    public AppShared(BoraKernel kernel, Action<string> print)
+    {
+        Kernel = kernel;
+        Log = new SampleLog(kernel, print);
+        Gate = new SyscallGateStandIn(kernel);
+        Sys = new KernelSyscalls(Gate);
+        SharedArea = ReservePartition(kernel, "shared_partition");
+        Pool = new SharedPool(kernel.Machine.Cpu, SharedArea.Start);
+        Incoming = kernel.DefineQueue("shared_queue_incoming");
+        Outgoing = kernel.DefineQueue("shared_queue_outgoing");
+    }
+
+    /// <summary>The kernel the sample runs on.</summary>
+    public BoraKernel Kernel { get; }
+
+    /// <summary>The CPU whose checked accessors every data access goes through.</summary>
+    public Cpu Cpu => Kernel.Machine.Cpu;
+
+    /// <summary>The console.</summary>
+    public SampleLog Log { get; }
+
+    /// <summary>The system-call stand-in.</summary>
+    public SyscallGateStandIn Gate { get; }
+
+    /// <summary>The kernel system calls.</summary>
+    public KernelSyscalls Sys { get; }
+
+    /// <summary>Where <c>shared_partition</c> lies.</summary>
+    public MemoryArea SharedArea { get; }
+
+    /// <summary><c>shared_pool</c>.</summary>
+    public SharedPool Pool { get; }
+
+    /// <summary><c>shared_queue_incoming</c>: app A to app B.</summary>
+    public QueueHandle Incoming { get; }
+
+    /// <summary><c>shared_queue_outgoing</c>: app B back to app A.</summary>
+    public QueueHandle Outgoing { get; }
+
+    /// <summary><c>shared_partition</c>, defined by main before the apps start.</summary>
+    public MemPartition? SharedPartition { get; set; }
+
+    /// <summary>
+    /// What both apps' supervisor entries do first: initialise a domain holding <paramref name="own"/> and the shared
+    /// partition and move the calling thread into it (a failure is logged and oopses, as the sample's assertion).
+    /// </summary>
+    public void EnterNewDomain(string name, MemoryArea own, string module)
+    {
+        MemoryDomain domain = K_MEM_DOMAIN(name);
+        int ret = k_mem_domain_init(domain, 2, [DefinePartition(own), SharedPartition]);
+        if (ret != 0)
+        {
+            Log.Err(module, $"k_mem_domain_init failed {ret}");
+            k_oops();
+        }
+
+        k_mem_domain_add_thread(domain, k_current_get());
+    }
+
+    /// <summary>The payload inside a pool block (after the queue's pointer-sized word).</summary>
+    public static uint MessageOf(uint block) => block + 4;
+
+    /// <summary>An app partition's memory (<c>K_APPMEM_PARTITION_DEFINE</c>: the linker gathers it; here the image reserves it).</summary>
+    public static MemoryArea ReservePartition(BoraKernel kernel, string name) =>
+        kernel.Layout.ReservePartition(name, PartitionSize, PartitionSize);
+
+    /// <summary>The <c>struct k_mem_partition</c> over <paramref name="area"/>: read-write for user and kernel.</summary>
+    public static MemPartition DefinePartition(MemoryArea area) =>
+        K_MEM_PARTITION_DEFINE(area.Name, area.Start, area.Size, PartitionPermissions.P_RW_U_RW);
+}

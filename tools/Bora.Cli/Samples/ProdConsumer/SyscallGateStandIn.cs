@@ -1,0 +1,72 @@
+using Bora.Hal;
+using Bora.Kernel;
+using Bora.Kernel.Threading;
+using static Bora.Kernel.Zephyr.K;
+
+namespace Bora.Cli.Samples.ProdConsumer;
+
+/// <summary>
+/// What Zephyr's syscall trap does for prod_consumer's user threads, until Bora's syscall gate lands (the next
+/// issue): from user mode, a call raises privilege and moves onto the thread's privilege stack, runs the verifier
+/// and the implementation in supervisor mode, then drops back to the user stack and user mode. A verifier that
+/// throws <see cref="VerifierOops"/> kills the caller with <c>K_ERR_KERNEL_OOPS</c> from user mode, as
+/// <c>arch_syscall_oops</c> does. From supervisor mode a call is a direct call (DESIGN §5).
+/// </summary>
+/// <remarks>
+/// Object permissions do not exist yet, so no verifier checks them; buffers are checked with the driver's
+/// <c>arch_buffer_validate</c>. When the generated <c>z_*</c> stubs arrive, this class and its users
+/// (<see cref="KernelSyscalls"/>, the driver's and the app's syscalls) are replaced and the call sites keep their
+/// Zephyr spelling.
+/// </remarks>
+internal sealed class SyscallGateStandIn(BoraKernel kernel)
+{
+    /// <summary>Runs <paramref name="handler"/> (verifier, then implementation) as a system call of the current thread.</summary>
+    public T Invoke<T>(Func<T> handler)
+    {
+        CpuState cpu = kernel.Machine.Cpu.State;
+        if (cpu.Privilege != Privilege.User)
+        {
+            return handler();
+        }
+
+        ThreadMemoryView view = kernel.Current?.MemoryView
+            ?? throw new InvalidOperationException("a system call from user mode needs a kernel thread with a memory view");
+        uint userSp = cpu.Sp;
+        cpu.Sp = view.PrivilegedStackStart + view.PrivilegedStackSize;
+        cpu.Privilege = Privilege.Supervisor;
+        T result;
+        try
+        {
+            result = handler();
+        }
+        catch (VerifierOops)
+        {
+            DropToUser(cpu, userSp);
+            k_oops();
+            throw;
+        }
+
+        // Not in a finally: a thread aborted while blocked in the call must not touch a CPU it no longer holds.
+        DropToUser(cpu, userSp);
+        return result;
+    }
+
+    /// <summary><c>K_SYSCALL_MEMORY_READ</c> / <c>_WRITE</c>: whether the caller may access the whole buffer.</summary>
+    public bool BufferOk(uint address, uint size, bool write) =>
+        kernel.ProtectionDriver is not { } driver || driver.BufferValidate(address, size, write) == 0;
+
+    /// <summary><c>K_OOPS(K_SYSCALL_MEMORY_*(...))</c>: throws <see cref="VerifierOops"/> unless the buffer is accessible.</summary>
+    public void RequireBuffer(uint address, uint size, bool write, string what)
+    {
+        if (!BufferOk(address, size, write))
+        {
+            throw new VerifierOops($"{what}: the caller may not {(write ? "write" : "read")} {size} bytes at 0x{address:X8}");
+        }
+    }
+
+    private static void DropToUser(CpuState cpu, uint userSp)
+    {
+        cpu.Sp = userSp;
+        cpu.Privilege = Privilege.User;
+    }
+}
