@@ -1,0 +1,5 @@
+namespace Bora.SyscallGen;
+
+internal static class Probe
+{
+}
