@@ -1,5 +1,0 @@
-namespace Bora.SyscallGen;
-
-internal static class Probe
-{
-}
