@@ -113,7 +113,7 @@ internal static class DeclarationReader
 
         return new DeclarationResult(
             name,
-            method.ToDisplayString(s_shortFormat),
+            type.Name + "." + method.Name,
             location,
             diagnostics.Count == 0 ? model : null,
             new EquatableArray<Diagnostic>(diagnostics.ToImmutable()));

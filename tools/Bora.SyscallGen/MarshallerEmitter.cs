@@ -85,7 +85,7 @@ internal static class MarshallerEmitter
         else
         {
             w.Line($"{s.ReturnType} ret = {call};");
-            w.Line($"return {WordCodec.ToWord(s.ReturnKind, s.ReturnEnumUnderlying, "ret")};");
+            w.Line($"return {WordCodec.ToWord(s.ReturnKind, s.ReturnType, s.ReturnEnumUnderlying, "ret")};");
         }
 
         w.Close();

@@ -71,7 +71,7 @@ internal static class StubEmitter
             }
             else
             {
-                words.Add(WordCodec.ToWord(p.Kind, p.EnumUnderlying, Identifier(p.Name)));
+                words.Add(WordCodec.ToWord(p.Kind, p.Type, p.EnumUnderlying, Identifier(p.Name)));
             }
         }
 

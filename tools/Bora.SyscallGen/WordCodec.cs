@@ -3,6 +3,8 @@ namespace Bora.SyscallGen;
 /// <summary>The C# expressions that turn values into words and words back into values.</summary>
 internal static class WordCodec
 {
+    private const string UInt = "uint";
+
     public static int WordCount(WordKind kind) => kind switch
     {
         WordKind.Void => 0,
@@ -11,11 +13,13 @@ internal static class WordCodec
     };
 
     /// <summary>The one word of a one-word value.</summary>
-    public static string ToWord(WordKind kind, string enumUnderlying, string value) => kind switch
+    public static string ToWord(WordKind kind, string type, string enumUnderlying, string value) => kind switch
     {
         WordKind.Bool => $"({value} ? 1u : 0u)",
+        WordKind.Enum when enumUnderlying == UInt => $"(uint){value}",
         WordKind.Enum => $"(uint)({enumUnderlying}){value}",
         WordKind.Address => $"{value}.Address",
+        _ when type == UInt => value,
         _ => $"(uint){value}",
     };
 
@@ -30,6 +34,7 @@ internal static class WordCodec
         WordKind.Bool => $"{word} != 0u",
         WordKind.Enum => $"({type})({enumUnderlying}){word}",
         WordKind.Address => $"new {type}({word})",
+        _ when type == UInt => word,
         _ => $"({type}){word}",
     };
 
