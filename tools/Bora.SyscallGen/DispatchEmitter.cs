@@ -9,8 +9,7 @@ internal static class DispatchEmitter
 
     public static string Emit(IReadOnlyList<SyscallModel> sorted)
     {
-        var w = new SourceWriter();
-        w.Line(SourceWriter.Header).Line("#nullable enable").Line().Line("namespace Bora.Kernel.Syscalls;").Line();
+        SourceWriter w = SourceWriter.ForFile("Bora.Kernel.Syscalls");
         w.Line("/// <summary>The syscall gate's table: from an untrusted id and six words to the marshaller of one syscall.</summary>");
         w.Open("public static partial class SyscallDispatcher");
         w.Line("/// <summary>");

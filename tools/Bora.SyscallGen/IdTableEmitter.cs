@@ -8,8 +8,7 @@ internal static class IdTableEmitter
 {
     public static string Emit(IReadOnlyList<SyscallModel> sorted)
     {
-        var w = new SourceWriter();
-        w.Line(SourceWriter.Header).Line("#nullable enable").Line().Line("namespace Bora.Kernel.Syscalls;").Line();
+        SourceWriter w = SourceWriter.ForFile("Bora.Kernel.Syscalls");
         w.Line("/// <summary>");
         w.Line("/// The syscall ids (Zephyr's <c>syscall_list.h</c>): declarations in ordinal order of their id names from 0,");
         w.Line("/// then <c>K_SYSCALL_BAD</c> and <c>K_SYSCALL_LIMIT</c>.");

@@ -8,23 +8,9 @@ internal static class MarshallerEmitter
 {
     public static string Emit(string @namespace, string typeName, IReadOnlyList<SyscallModel> syscalls)
     {
-        var w = new SourceWriter();
-        w.Line(SourceWriter.Header).Line("#nullable enable").Line();
-        if (@namespace.Length > 0)
-        {
-            w.Line($"namespace {@namespace};").Line();
-        }
-
+        SourceWriter w = SourceWriter.ForFile(@namespace);
         w.Open($"static partial class {typeName}");
-        for (int i = 0; i < syscalls.Count; i++)
-        {
-            if (i > 0)
-            {
-                w.Line();
-            }
-
-            EmitOne(w, syscalls[i]);
-        }
+        w.Each(syscalls, EmitOne);
 
         w.Close();
         return w.ToString();

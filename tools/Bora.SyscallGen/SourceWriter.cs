@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace Bora.SyscallGen;
@@ -9,6 +11,35 @@ internal sealed class SourceWriter
 
     private readonly StringBuilder _text = new();
     private int _depth;
+
+    /// <summary>A new file: the header, nullable context and, unless it is the global one, the namespace.</summary>
+    public static SourceWriter ForFile(string @namespace)
+    {
+        var w = new SourceWriter();
+        w.Line(Header).Line("#nullable enable").Line();
+        if (@namespace.Length > 0)
+        {
+            w.Line($"namespace {@namespace};").Line();
+        }
+
+        return w;
+    }
+
+    /// <summary>Emits each item, a blank line between two.</summary>
+    public SourceWriter Each<T>(IReadOnlyList<T> items, Action<SourceWriter, T> emit)
+    {
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                Line();
+            }
+
+            emit(this, items[i]);
+        }
+
+        return this;
+    }
 
     public SourceWriter Line(string line = "")
     {

@@ -8,27 +8,17 @@ namespace Bora.SyscallGen;
 /// <summary>Emits the <c>z_*</c> stubs of Bora.Userspace (Zephyr's generated <c>syscalls/&lt;header&gt;.h</c> invocations).</summary>
 internal static class StubEmitter
 {
-    private const string Words = "global::Bora.Kernel.Syscalls.SyscallWords";
     private const string Ids = "global::Bora.Kernel.Syscalls.SyscallIds";
 
     public static string Emit(IReadOnlyList<SyscallModel> sorted)
     {
-        var w = new SourceWriter();
-        w.Line(SourceWriter.Header).Line("#nullable enable").Line().Line("namespace Bora.Userspace;").Line();
+        SourceWriter w = SourceWriter.ForFile("Bora.Userspace");
         w.Line("/// <summary>");
         w.Line("/// The user API (<c>using static Bora.Userspace.Z;</c>): one <c>z_*</c> per kernel syscall. From user mode a call traps");
         w.Line("/// into the kernel's syscall gate; from supervisor mode it calls the implementation directly, unchecked.");
         w.Line("/// </summary>");
         w.Open("public static partial class Z");
-        for (int i = 0; i < sorted.Count; i++)
-        {
-            if (i > 0)
-            {
-                w.Line();
-            }
-
-            EmitOne(w, sorted[i]);
-        }
+        w.Each(sorted, EmitOne);
 
         w.Close();
         return w.ToString();
