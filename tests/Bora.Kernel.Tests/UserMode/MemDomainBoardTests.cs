@@ -232,14 +232,6 @@ public sealed class MemDomainBoardTests : IDisposable
     [Test]
     public void test_user_stack_overflow_is_stack_chk_fail()
     {
-        if (_board == "nsim_em")
-        {
-            // Known gap: MPU v2 has no guard; its overflow detection is ARC stack checking, which the model applies
-            // to push/pop accesses, while StackFrame.Push reserves frames with plain stores. Today the overflow is
-            // reported as K_ERR_CPU_EXCEPTION there (docs/memory-domains.md, "Integration: left to do").
-            Assert.Ignore("ARC MPU v2: StackFrame.Push stores are not SP-checked (see docs/memory-domains.md)");
-        }
-
         uint part = Reserve("part0");
         int depth = 0;
         void BlowUpStack()
