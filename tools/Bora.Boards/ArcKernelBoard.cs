@@ -53,6 +53,7 @@ internal sealed class ArcKernelBoard : KernelBoard
         options.ThreadStatus = Status32.IE;
         options.UserStatusBits = Status32.U;
         options.OtherSpIsPrivilegeStack = true;
+        options.StackFrameStoreKind = AccessKind.StackPush;
         options.CreateProtectionDriver = (machine, protection) =>
         {
             var mpu = (ArcMpuModel)protection;

@@ -54,6 +54,13 @@ public sealed class KernelOptions
     public uint UserStatusBits { get; set; }
 
     /// <summary>
+    /// The access kind of the stores a function prologue makes on its own stack (<see cref="Threading.StackFrame.Push"/>):
+    /// <see cref="AccessKind.Write"/> by default (a Cortex-M PUSH is a data store, DACCVIOL; an x86 PUSH a write);
+    /// <see cref="AccessKind.StackPush"/> on ARC, whose stack checking applies to SP-based loads and stores.
+    /// </summary>
+    public AccessKind StackFrameStoreKind { get; set; } = AccessKind.Write;
+
+    /// <summary>
     /// Whether the CPU's other stack pointer holds the kernel stack of a thread running in user mode (x86 TSS
     /// ESP0, ARC AUX_USER_SP swap): then user-mode entry points it at the privilege-elevation stack. When
     /// <see langword="false"/> (Cortex-M: MSP) it keeps the interrupt stack.

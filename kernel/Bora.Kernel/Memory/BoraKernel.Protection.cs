@@ -16,6 +16,9 @@ public sealed partial class BoraKernel
     /// <summary>The arch's protection driver, or <see langword="null"/> when the options give none.</summary>
     public IProtectionDriver? ProtectionDriver => _driver;
 
+    /// <summary>How <see cref="StackFrame.Push"/> checks its stores (<see cref="KernelOptions.StackFrameStoreKind"/>).</summary>
+    internal AccessKind StackFrameStoreKind => _options.StackFrameStoreKind;
+
     /// <summary>Memory domains (<c>kernel/mem_domain.c</c>).</summary>
     /// <exception cref="InvalidOperationException">The kernel has no protection driver.</exception>
     public MemoryDomainManager Domains => _domains

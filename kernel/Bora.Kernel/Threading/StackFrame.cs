@@ -3,7 +3,8 @@ namespace Bora.Kernel.Threading;
 /// <summary>
 /// A frame reserved on the calling thread's simulated stack: SP moves down and the whole frame is
 /// zeroed through the checked accessors at the current privilege (a prologue's pushes plus
-/// initialised locals), so an overflow hits the stack guard. Disposing it pops the frame.
+/// initialised locals), so an overflow hits the stack guard or, on ARC, the stack-checking bounds
+/// (<see cref="KernelOptions.StackFrameStoreKind"/>). Disposing it pops the frame.
 /// </summary>
 public sealed class StackFrame : IDisposable
 {
@@ -35,6 +36,13 @@ public sealed class StackFrame : IDisposable
         uint savedSp = cpu.State.Sp;
         uint sp = savedSp - size;
         cpu.State.Sp = sp;
+        AccessKind kind = context.Kernel.StackFrameStoreKind;
+        if (kind != AccessKind.Write && cpu.Check(sp, size, kind, cpu.State.Privilege) is { } fault)
+        {
+            // An SP-based store the arch checks as a stack access (ARC stack checking): the model decides it as one.
+            cpu.FaultSink.Raise(cpu, fault);
+        }
+
         cpu.FillBlock(sp, size, 0);
         return new StackFrame(cpu, savedSp, sp, size);
     }
