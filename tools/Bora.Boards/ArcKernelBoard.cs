@@ -57,7 +57,10 @@ internal sealed class ArcKernelBoard : KernelBoard
         options.CreateProtectionDriver = (machine, protection) =>
         {
             var mpu = (ArcMpuModel)protection;
-            return new ArcMpuDriver(machine.Cpu, mpu, new ArcAuxRegisters(mpu));
+            ArcMpuDriverOptions driverOptions = options.HwStackProtection
+                ? new()
+                : new() { StackGuard = false, StackChecking = false };
+            return new ArcMpuDriver(machine.Cpu, mpu, new ArcAuxRegisters(mpu), driverOptions);
         };
         options.BootExtraRegions = _version == ArcMpuVersion.V2
             ? [(AddressRange.FromSize(ArcBoards.PeripheralBase, ArcBoards.PeripheralSize), PartitionPermissions.P_RW_U_NA)]

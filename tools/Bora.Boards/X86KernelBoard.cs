@@ -57,7 +57,7 @@ internal sealed class X86KernelBoard : KernelBoard
         // An interrupt or exception from ring 3 switches to ESP0: the thread's privilege-elevation stack.
         options.OtherSpIsPrivilegeStack = true;
         options.CreateProtectionDriver = (machine, protection) =>
-            new X86MmuDriver((X86Mmu)protection, machine.Bus, new X86MmuDriverOptions { PageTablePoolBase = TablePoolStart });
+            new X86MmuDriver((X86Mmu)protection, machine.Bus, new X86MmuDriverOptions { PageTablePoolBase = TablePoolStart, StackGuard = options.HwStackProtection });
         options.InitializeArch = Boot;
     }
 

@@ -102,7 +102,14 @@ public sealed partial class X86MmuDriver
         {
             state = new X86ThreadState(GuardPageOf(thread));
             thread.ArchData = state;
-            SetStackGuard(state.GuardPage, $"stack guard of '{thread.Name}'");
+            if (_options.StackGuard)
+            {
+                SetStackGuard(state.GuardPage, $"stack guard of '{thread.Name}'");
+            }
+            else
+            {
+                state.GuardActive = false;
+            }
         }
 
         X86PageTableSet? old = state.Tables;

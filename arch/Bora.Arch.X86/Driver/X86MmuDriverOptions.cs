@@ -26,4 +26,11 @@ public sealed class X86MmuDriverOptions
     /// branch of <c>z_x86_check_stack_bounds</c>; the HAL views do not carry it.
     /// </summary>
     public AddressRange? InterruptStack { get; set; }
+
+    /// <summary>
+    /// <c>CONFIG_HW_STACK_PROTECTION</c>: the first page of every thread's stack object is mapped as a guard
+    /// (present, read-only, not executable) in every page-table set. Off, the page stays mapped like the kernel RAM
+    /// around it: Bora keeps it in the stack object's header (Zephyr's header drops it, saving the page).
+    /// </summary>
+    public bool StackGuard { get; set; } = true;
 }

@@ -45,6 +45,13 @@ public sealed class KernelOptions
     public MemoryDomainOptions MemoryDomains { get; set; } = new();
 
     /// <summary>
+    /// <c>CONFIG_HW_STACK_PROTECTION</c>: the board's driver guards every supervisor stack (ARM MPU guard region,
+    /// ARC MPU guard or stack-checking registers, x86 guard page). Off, it costs no region and no guard page is
+    /// mapped, and an overflow below a stack goes undetected as on Zephyr. Read when the driver is created (at boot).
+    /// </summary>
+    public bool HwStackProtection { get; set; } = true;
+
+    /// <summary>
     /// The status register a new thread starts with (its initial frame's xPSR/EFLAGS/STATUS32). The
     /// default is the Cortex-M xPSR with only the Thumb bit set.
     /// </summary>
