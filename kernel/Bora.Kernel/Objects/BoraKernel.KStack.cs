@@ -60,7 +60,14 @@ public sealed partial class BoraKernel
     internal int CallKStackCleanup(KThread caller, KStackHandle stack)
     {
         Enter(caller, KernelCall.StackCleanup);
-        return Exit(caller, KernelCall.StackCleanup, LookupKStack(caller, stack).Cleanup());
+        KStack s = LookupKStack(caller, stack);
+        int result = s.Cleanup();
+        if (result == 0)
+        {
+            HeapFree(caller, s.ReleaseAllocatedBuffer());
+        }
+
+        return Exit(caller, KernelCall.StackCleanup, result);
     }
 
     private KStack LookupKStack(KThread caller, KStackHandle stack) => Lookup<KStack>(caller, stack.Address, "k_stack");

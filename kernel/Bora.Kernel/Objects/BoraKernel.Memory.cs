@@ -200,23 +200,36 @@ public sealed partial class BoraKernel
     internal uint CallMalloc(KThread caller, uint align, ulong size, bool zero)
     {
         Enter(caller, KernelCall.HeapAlloc);
-        KHeap heap = SystemHeap;
-        uint mem = 0;
-        if (align >= 4 && align % 4 == 0 && System.Numerics.BitOperations.IsPow2(align) && size + 4 <= uint.MaxValue)
+        uint mem = HeapAlignedAlloc(caller, SystemHeap, align, size, zero);
+        Exit(caller, KernelCall.HeapAlloc, unchecked((int)mem));
+        return mem;
+    }
+
+    /// <summary>
+    /// <c>z_heap_aligned_alloc</c>: a block of <paramref name="heap"/> with the heap's address in the word below it,
+    /// so <c>k_free</c> finds its heap; 0 when exhausted, when the size overflows, or when the alignment is not a
+    /// power-of-two multiple of 4. Never waits.
+    /// </summary>
+    private uint HeapAlignedAlloc(KThread caller, KHeap heap, uint align, ulong size, bool zero)
+    {
+        if (align < 4 || align % 4 != 0 || !System.Numerics.BitOperations.IsPow2(align) || size + 4 > uint.MaxValue)
         {
-            uint block = heap.Alloc(caller, align | 4, (uint)size + 4, KTimeout.NoWait);
-            if (block != 0)
-            {
-                _cpu.WriteUInt32(block, heap.Address);
-                mem = block + 4;
-                if (zero)
-                {
-                    _cpu.FillBlock(mem, (uint)size, 0);
-                }
-            }
+            return 0;
         }
 
-        Exit(caller, KernelCall.HeapAlloc, unchecked((int)mem));
+        uint block = heap.Alloc(caller, align | 4, (uint)size + 4, KTimeout.NoWait);
+        if (block == 0)
+        {
+            return 0;
+        }
+
+        _cpu.WriteUInt32(block, heap.Address);
+        uint mem = block + 4;
+        if (zero)
+        {
+            _cpu.FillBlock(mem, (uint)size, 0);
+        }
+
         return mem;
     }
 
@@ -227,18 +240,25 @@ public sealed partial class BoraKernel
     internal void CallFree(KThread caller, uint ptr)
     {
         Enter(caller, KernelCall.HeapFree);
-        if (ptr != 0)
+        HeapFree(caller, ptr);
+        Exit(caller, KernelCall.HeapFree, 0);
+    }
+
+    /// <summary>The body of <c>k_free</c>, for kernel code releasing what <see cref="HeapAlignedAlloc"/> gave it.</summary>
+    internal void HeapFree(KThread caller, uint ptr)
+    {
+        if (ptr == 0)
         {
-            uint block = ptr - 4;
-            uint heapAddress = _cpu.ReadUInt32(block);
-            KHeap heap = Lookup<KHeap>(caller, heapAddress, "k_heap");
-            if (!heap.IsInitialized || !heap.Free(block))
-            {
-                Fatal(caller, FatalReason.KernelOops, null, $"k_free(0x{ptr:X8}): not a block allocated by {heap} (double free or foreign pointer)");
-            }
+            return;
         }
 
-        Exit(caller, KernelCall.HeapFree, 0);
+        uint block = ptr - 4;
+        uint heapAddress = _cpu.ReadUInt32(block);
+        KHeap heap = Lookup<KHeap>(caller, heapAddress, "k_heap");
+        if (!heap.IsInitialized || !heap.Free(block))
+        {
+            Fatal(caller, FatalReason.KernelOops, null, $"k_free(0x{ptr:X8}): not a block allocated by {heap} (double free or foreign pointer)");
+        }
     }
 
     /// <summary>

@@ -97,7 +97,14 @@ public sealed partial class BoraKernel
     internal int CallMsgqCleanup(KThread caller, MsgqHandle msgq)
     {
         Enter(caller, KernelCall.MsgqCleanup);
-        return Exit(caller, KernelCall.MsgqCleanup, LookupMsgq(caller, msgq).Cleanup());
+        KMsgq q = LookupMsgq(caller, msgq);
+        int result = q.Cleanup();
+        if (result == 0)
+        {
+            HeapFree(caller, q.ReleaseAllocatedBuffer());
+        }
+
+        return Exit(caller, KernelCall.MsgqCleanup, result);
     }
 
     private KMsgq LookupMsgq(KThread caller, MsgqHandle msgq) => Lookup<KMsgq>(caller, msgq.Address, "k_msgq");

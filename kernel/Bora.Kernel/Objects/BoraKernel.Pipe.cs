@@ -105,7 +105,14 @@ public sealed partial class BoraKernel
     internal int CallPipeCleanup(KThread caller, PipeHandle pipe)
     {
         Enter(caller, KernelCall.PipeCleanup);
-        return Exit(caller, KernelCall.PipeCleanup, LookupPipe(caller, pipe).Cleanup());
+        KPipe p = LookupPipe(caller, pipe);
+        int result = p.Cleanup();
+        if (result == 0)
+        {
+            HeapFree(caller, p.ReleaseAllocatedBuffer());
+        }
+
+        return Exit(caller, KernelCall.PipeCleanup, result);
     }
 
     private KPipe LookupPipe(KThread caller, PipeHandle pipe) => Lookup<KPipe>(caller, pipe.Address, "k_pipe");

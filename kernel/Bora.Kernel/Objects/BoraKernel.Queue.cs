@@ -28,7 +28,7 @@ public sealed partial class BoraKernel
     internal void CallQueueInsert(KThread caller, uint queue, string type, uint prev, uint data, bool append)
     {
         Enter(caller, KernelCall.QueueInsert);
-        LookupQueue(caller, queue, type).Insert(prev, data, append);
+        _ = LookupQueue(caller, queue, type).Insert(prev, data, append);
         Exit(caller, KernelCall.QueueInsert, 0);
     }
 
@@ -86,8 +86,8 @@ public sealed partial class BoraKernel
         uint value = what switch
         {
             0 => q.Head == 0 ? 1u : 0u,
-            1 => q.Head,
-            _ => q.Tail,
+            1 => q.DataOf(q.Head),
+            _ => q.DataOf(q.Tail),
         };
         Exit(caller, KernelCall.QueuePeek, unchecked((int)value));
         return value;

@@ -188,6 +188,33 @@ public sealed class KMsgq : KObject
     /// <summary><c>k_msgq_cleanup</c>: 0, or <c>-EBUSY</c> while threads wait (Bora has no <c>k_msgq_alloc_init</c> buffer to free).</summary>
     internal int Cleanup() => WaitQueue.Count > 0 ? -Errno.EBusy : 0;
 
+    /// <summary>Whether the ring came from a resource pool (<c>K_MSGQ_FLAG_ALLOC</c>): cleanup frees it.</summary>
+    public bool BufferAllocated { get; private set; }
+
+    /// <summary>The rest of <c>k_msgq_alloc_init</c>: <paramref name="buffer"/> came from the caller's resource pool.</summary>
+    internal void InitAllocated(uint buffer, uint msgSize, uint maxMsgs)
+    {
+        InitStatic(buffer, msgSize, maxMsgs);
+        BufferAllocated = true;
+    }
+
+    /// <summary>
+    /// The pool ring cleanup must free (0 when none). Zephyr leaves the queue pointing at the freed ring; Bora
+    /// makes it a queue of capacity 0 (puts fail with <c>-ENOMSG</c>) instead of a dangling one.
+    /// </summary>
+    internal uint ReleaseAllocatedBuffer()
+    {
+        if (!BufferAllocated)
+        {
+            return 0;
+        }
+
+        uint buffer = BufferStart;
+        InitStatic(0, MsgSize, 0);
+        BufferAllocated = false;
+        return buffer;
+    }
+
     private uint SlotAddress(uint slot) => BufferStart + (slot * MsgSize);
 
     private uint Next(uint slot) => slot + 1 == MaxMsgs ? 0 : slot + 1;

@@ -211,6 +211,30 @@ public sealed class KPipe : KObject
     /// <summary><c>k_pipe_cleanup</c>: 0, or <c>-EAGAIN</c> while threads wait (Bora has no <c>k_pipe_alloc_init</c> buffer to free).</summary>
     internal int Cleanup() => Readers.Count > 0 || Writers.Count > 0 ? -Errno.EAgain : 0;
 
+    /// <summary>Whether the ring came from a resource pool (<c>K_PIPE_FLAG_ALLOC</c>): cleanup frees it.</summary>
+    public bool BufferAllocated { get; private set; }
+
+    /// <summary>The rest of <c>k_pipe_alloc_init</c>: <paramref name="buffer"/> came from the caller's resource pool.</summary>
+    internal void InitAllocated(uint buffer, uint size)
+    {
+        InitStatic(buffer, size);
+        BufferAllocated = true;
+    }
+
+    /// <summary>The pool ring cleanup must free (0 when none); as in Zephyr the pipe becomes bufferless.</summary>
+    internal uint ReleaseAllocatedBuffer()
+    {
+        if (!BufferAllocated)
+        {
+            return 0;
+        }
+
+        uint buffer = Buffer;
+        InitStatic(0, 0);
+        BufferAllocated = false;
+        return buffer;
+    }
+
     /// <summary><c>pipe_waiter_list_populate</c>: what the waiters offer or want, counted until <paramref name="limit"/> is reached.</summary>
     private ulong Available(WaitQueue queue, uint limit)
     {

@@ -7,6 +7,9 @@ namespace Bora.Kernel.Objects;
 /// </summary>
 public sealed class KQueue : KObject
 {
+    /// <summary><c>sys_sfnode</c> flag 0x1: the node is a container the kernel allocated (<c>struct alloc_node</c>).</summary>
+    internal const uint AllocatedNodeFlag = 0x1;
+
     private readonly Dictionary<KThread, uint> _handoff = [];
 
     internal KQueue(BoraKernel kernel, uint address, string name, QueueFlavor flavor)
@@ -46,15 +49,32 @@ public sealed class KQueue : KObject
 
     /// <summary>
     /// <c>queue_insert</c>: hands <paramref name="data"/> to the first waiter, or links it after
-    /// <paramref name="prev"/> (0: at the head; <paramref name="append"/>: after the tail).
+    /// <paramref name="prev"/> (0: at the head; <paramref name="append"/>: after the tail). With
+    /// <paramref name="allocateNode"/> (<c>k_queue_alloc_append</c>/<c>prepend</c>) a queued item travels in an
+    /// 8-byte container (<c>struct alloc_node</c>: link word flagged <see cref="AllocatedNodeFlag"/>, then the data)
+    /// allocated only when no thread waits; 0 or <c>-ENOMEM</c> when the container cannot be allocated.
     /// </summary>
-    internal void Insert(uint prev, uint data, bool append)
+    internal int Insert(uint prev, uint data, bool append, Func<uint>? allocateNode = null)
     {
         Kernel.ChargeWork(Kernel.Costs.IpcOperation);
         if (Kernel.UnpendFirst(WaitQueue, 0) is { } waiter)
         {
             _handoff[waiter] = data;
-            return;
+            return 0;
+        }
+
+        uint node = data;
+        uint flags = 0;
+        if (allocateNode is not null)
+        {
+            node = allocateNode();
+            if (node == 0)
+            {
+                return -Errno.ENoMem;
+            }
+
+            Cpu.WriteUInt32(node + 4, data);
+            flags = AllocatedNodeFlag;
         }
 
         if (append)
@@ -64,25 +84,30 @@ public sealed class KQueue : KObject
 
         if (prev == 0)
         {
-            Cpu.WriteUInt32(data, Head);
-            Head = data;
+            Cpu.WriteUInt32(node, Head | flags);
+            Head = node;
             if (Tail == 0)
             {
-                Tail = data;
+                Tail = node;
             }
         }
         else
         {
-            Cpu.WriteUInt32(data, ReadLink(prev));
-            Cpu.WriteUInt32(prev, data);
+            Cpu.WriteUInt32(node, ReadLink(prev) | flags);
+            SetLink(prev, node);
             if (Tail == prev)
             {
-                Tail = data;
+                Tail = node;
             }
         }
 
         Kernel.HandlePollEvents(PollEvents, PollState.DataAvailable);
+        return 0;
     }
+
+    /// <summary>The data an item of the list carries: the item itself, or the data word of an allocated container.</summary>
+    internal uint DataOf(uint node) =>
+        node != 0 && (Cpu.ReadUInt32(node) & AllocatedNodeFlag) != 0 ? Cpu.ReadUInt32(node + 4) : node;
 
     /// <summary>
     /// <c>k_queue_append_list</c>: 0, or <c>-EINVAL</c> when <paramref name="head"/> or
@@ -117,7 +142,7 @@ public sealed class KQueue : KObject
             }
             else
             {
-                Cpu.WriteUInt32(Tail, head);
+                SetLink(Tail, head);
             }
 
             Tail = tail;
@@ -137,14 +162,23 @@ public sealed class KQueue : KObject
         if (Head != 0)
         {
             uint item = Head;
-            uint next = ReadLink(item);
+            uint word = Cpu.ReadUInt32(item);
+            uint next = word & ~3u;
             Head = next;
             if (next == 0)
             {
                 Tail = 0;
             }
 
-            return item;
+            if ((word & AllocatedNodeFlag) == 0)
+            {
+                return item;
+            }
+
+            // z_queue_node_peek(node, true): the container goes back to the heap it came from.
+            uint carried = Cpu.ReadUInt32(item + 4);
+            Kernel.HeapFree(caller, item);
+            return carried;
         }
 
         if (timeout.IsNoWait || Kernel.InIsr)
@@ -192,7 +226,7 @@ public sealed class KQueue : KObject
                 }
                 else
                 {
-                    Cpu.WriteUInt32(prev, next);
+                    SetLink(prev, next);
                 }
 
                 if (Tail == node)
@@ -227,12 +261,15 @@ public sealed class KQueue : KObject
             }
         }
 
-        Insert(0, data, append: true);
+        _ = Insert(0, data, append: true);
         return true;
     }
 
     /// <summary>The link word of <paramref name="node"/> without <c>sys_sfnode</c>'s two flag bits.</summary>
     private uint ReadLink(uint node) => Cpu.ReadUInt32(node) & ~3u;
+
+    /// <summary>Points <paramref name="node"/> at <paramref name="next"/>, keeping the node's own flag bits.</summary>
+    private void SetLink(uint node, uint next) => Cpu.WriteUInt32(node, next | (Cpu.ReadUInt32(node) & 3u));
 
     private void ReportCycle(KThread caller, uint node) =>
         Kernel.Fatal(caller, FatalReason.KernelOops, null, $"{this}: the item list loops back to 0x{node:X8} (an item was queued twice without being removed); Zephyr would spin forever here");

@@ -112,6 +112,30 @@ public sealed class KStack : KObject
         return result;
     }
 
+    /// <summary>Whether the buffer came from a resource pool (<c>K_STACK_FLAG_ALLOC</c>): cleanup frees it.</summary>
+    public bool BufferAllocated { get; private set; }
+
     /// <summary><c>k_stack_cleanup</c>: 0, or <c>-EAGAIN</c> while threads wait.</summary>
     internal int Cleanup() => WaitQueue.Count > 0 ? -Errno.EAgain : 0;
+
+    /// <summary>The rest of <c>k_stack_alloc_init</c>: <paramref name="buffer"/> came from the caller's resource pool.</summary>
+    internal void InitAllocated(uint buffer, uint numEntries)
+    {
+        InitStatic(buffer, numEntries);
+        BufferAllocated = true;
+    }
+
+    /// <summary>The pool buffer cleanup must free (0 when none), forgotten here: the stack holds no buffer any more.</summary>
+    internal uint ReleaseAllocatedBuffer()
+    {
+        if (!BufferAllocated)
+        {
+            return 0;
+        }
+
+        uint buffer = Base;
+        InitStatic(0, 0);
+        BufferAllocated = false;
+        return buffer;
+    }
 }

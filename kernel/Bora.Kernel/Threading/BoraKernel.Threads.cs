@@ -90,6 +90,9 @@ public sealed partial class BoraKernel
         thread.P1 = p1;
         thread.P2 = p2;
         thread.P3 = p3;
+
+        // z_setup_new_thread: a thread inherits its creator's resource pool.
+        thread.ResourcePool = creator?.ResourcePool;
         thread.SchedLocked = 0;
         thread.IrqMasked = false;
         thread.KernelDepth = 0;

@@ -54,6 +54,12 @@ public sealed class KThread : KObject
     /// <summary>What the protection driver sees of the current incarnation (<see langword="null"/> without a driver).</summary>
     public ThreadMemoryView? MemoryView { get; internal set; }
 
+    /// <summary>
+    /// The heap the kernel allocates from on this thread's behalf (<c>resource_pool</c>: <c>z_thread_malloc</c>,
+    /// <c>k_queue_alloc_append</c>, the <c>*_alloc_init</c> calls); <see langword="null"/> when none is assigned.
+    /// </summary>
+    public KHeap? ResourcePool { get; internal set; }
+
     /// <summary>The entry symbol.</summary>
     public Symbol? EntrySymbol { get; internal set; }
 

@@ -257,4 +257,19 @@ public enum KernelCall
 
     /// <summary><c>k_poll_signal_check</c>.</summary>
     PollSignalCheck,
+
+    /// <summary><c>k_thread_heap_assign</c> / <c>k_thread_system_pool_assign</c>.</summary>
+    ThreadHeapAssign,
+
+    /// <summary><c>k_stack_alloc_init</c>.</summary>
+    StackAllocInit,
+
+    /// <summary><c>k_msgq_alloc_init</c>.</summary>
+    MsgqAllocInit,
+
+    /// <summary><c>k_pipe_alloc_init</c>.</summary>
+    PipeAllocInit,
+
+    /// <summary><c>k_queue_alloc_append</c> / <c>k_queue_alloc_prepend</c>.</summary>
+    QueueAllocInsert,
 }
