@@ -232,7 +232,9 @@ public sealed partial class BoraKernel : IDisposable
     public MutexHandle DefineMutex(string name)
     {
         EnsureHostAccess(nameof(DefineMutex));
-        return DefineMutexCore(name).Handle;
+        KMutex mutex = DefineMutexCore(name);
+        mutex.MarkInitialized();
+        return mutex.Handle;
     }
 
     /// <summary>Registers <paramref name="function"/> in text under <paramref name="name"/>; its address is what a function pointer to it holds.</summary>

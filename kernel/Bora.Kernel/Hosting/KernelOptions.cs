@@ -107,6 +107,12 @@ public sealed class KernelOptions
     /// <summary>Bytes of the interrupt stack (<c>CONFIG_ISR_STACK_SIZE</c>).</summary>
     public uint IsrStackSize { get; set; } = 2048;
 
+    /// <summary>
+    /// <c>CONFIG_MAX_THREAD_BYTES</c>: bytes of every kernel object's permission bitmap, so 8 × this many thread
+    /// indices (live threads that can hold object permissions). Zephyr's default is 2 (16 indices).
+    /// </summary>
+    public int MaxThreadBytes { get; set; } = 2;
+
     /// <summary>The fatal error handler; Bora's default when unset (see docs/kernel.md).</summary>
     public FatalErrorHandler? FatalErrorHandler { get; set; }
 

@@ -7,7 +7,9 @@ public sealed partial class BoraKernel
     public CondvarHandle DefineCondvar(string name)
     {
         EnsureHostAccess(nameof(DefineCondvar));
-        return DefineObject(name, KObjectSizes.Condvar, "k_condvar", address => new KCondvar(this, address, name)).Handle;
+        KCondvar condvar = DefineObject(name, KObjectSizes.Condvar, "k_condvar", address => new KCondvar(this, address, name));
+        condvar.MarkInitialized();
+        return condvar.Handle;
     }
 
     /// <summary>The condition variable at <paramref name="handle"/>.</summary>
@@ -18,7 +20,7 @@ public sealed partial class BoraKernel
     internal int CallCondvarInit(KThread caller, CondvarHandle condvar)
     {
         Enter(caller, KernelCall.CondvarInit);
-        _ = Lookup<KCondvar>(caller, condvar.Address, "k_condvar");
+        Lookup<KCondvar>(caller, condvar.Address, "k_condvar").MarkInitialized();
         return Exit(caller, KernelCall.CondvarInit, KCondvar.Init());
     }
 

@@ -7,7 +7,9 @@ public sealed partial class BoraKernel
     public EventHandle DefineEvent(string name)
     {
         EnsureHostAccess(nameof(DefineEvent));
-        return DefineObject(name, KObjectSizes.Event, "k_event", a => new KEvent(this, a, name)).Handle;
+        KEvent ev = DefineObject(name, KObjectSizes.Event, "k_event", a => new KEvent(this, a, name));
+        ev.MarkInitialized();
+        return ev.Handle;
     }
 
     /// <summary>

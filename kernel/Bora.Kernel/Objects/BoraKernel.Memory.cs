@@ -244,6 +244,25 @@ public sealed partial class BoraKernel
         Exit(caller, KernelCall.HeapFree, 0);
     }
 
+    /// <summary>
+    /// Frees a block <see cref="HeapAlignedAlloc"/> gave the kernel itself (0 is ignored), reading its header at
+    /// supervisor privilege whatever the running thread's mode; a header that names no heap is a kernel bug.
+    /// </summary>
+    internal void FreeKernelBlock(uint ptr)
+    {
+        if (ptr == 0)
+        {
+            return;
+        }
+
+        uint block = ptr - 4;
+        if (_cpu.TryRead(block, 4, AccessKind.Read, Privilege.Supervisor, out uint heapAddress) is not null
+            || FindObject(heapAddress) is not KHeap { IsInitialized: true } heap || !heap.Free(block))
+        {
+            throw new InvalidOperationException($"kernel block 0x{ptr:X8} has no valid heap header: a Bora kernel bug");
+        }
+    }
+
     /// <summary>The body of <c>k_free</c>, for kernel code releasing what <see cref="HeapAlignedAlloc"/> gave it.</summary>
     internal void HeapFree(KThread caller, uint ptr)
     {

@@ -44,6 +44,17 @@ public sealed partial class BoraKernel
             throw new ArgumentOutOfRangeException(nameof(size), size, $"stack '{name}' must have at least 64 usable bytes (an initial frame and an exception frame)");
         }
 
+        (uint reserved, uint buffer, uint alignment) = StackObjectLayout(size);
+        uint address = Layout.Stacks.Allocate(reserved + buffer, alignment, $"stack '{name}'");
+        var stack = new ThreadStack(this, address, reserved + buffer, name, reserved, _options.StackGeometry.GuardBytes);
+        AddObject(stack);
+        _stacks.Add(stack);
+        return stack;
+    }
+
+    /// <summary>The reserved bytes, buffer bytes and alignment of a stack object of <paramref name="size"/> usable bytes on this arch.</summary>
+    private (uint Reserved, uint Buffer, uint Alignment) StackObjectLayout(uint size)
+    {
         StackGeometry g = _options.StackGeometry;
         uint alignment = Math.Max(Math.Max(g.Alignment, g.PointerAlignment), 4);
         uint buffer = RoundUp(size, alignment);
@@ -63,11 +74,7 @@ public sealed partial class BoraKernel
             buffer = whole - reserved;
         }
 
-        uint address = Layout.Stacks.Allocate(reserved + buffer, alignment, $"stack '{name}'");
-        var stack = new ThreadStack(this, address, reserved + buffer, name, reserved, g.GuardBytes);
-        AddObject(stack);
-        _stacks.Add(stack);
-        return stack;
+        return (reserved, buffer, alignment);
     }
 
     /// <summary>Places a <paramref name="zephyrType"/> of <paramref name="size"/> bytes in the kernel-object area and registers it.</summary>

@@ -15,7 +15,9 @@ public sealed partial class BoraKernel
     public PollSignalHandle DefinePollSignal(string name)
     {
         EnsureHostAccess(nameof(DefinePollSignal));
-        return DefineObject(name, KObjectSizes.PollSignal, "k_poll_signal", a => new KPollSignal(this, a, name)).Handle;
+        KPollSignal signal = DefineObject(name, KObjectSizes.PollSignal, "k_poll_signal", a => new KPollSignal(this, a, name));
+        signal.MarkInitialized();
+        return signal.Handle;
     }
 
     /// <summary>The poll signal at <paramref name="handle"/>.</summary>
@@ -106,6 +108,7 @@ public sealed partial class BoraKernel
         Enter(caller, KernelCall.PollSignalInit);
         KPollSignal s = LookupPollSignal(caller, signal);
         s.Signaled = 0;
+        s.MarkInitialized();
         Exit(caller, KernelCall.PollSignalInit, 0);
     }
 

@@ -120,6 +120,8 @@ public sealed partial class BoraKernel
             QueueFlavor.Lifo => "k_lifo",
             _ => "k_queue",
         };
-        return DefineObject(name, KObjectSizes.Queue, type, address => new KQueue(this, address, name, flavor)).Address;
+        KQueue queue = DefineObject(name, KObjectSizes.Queue, type, address => new KQueue(this, address, name, flavor));
+        queue.MarkInitialized();
+        return queue.Address;
     }
 }

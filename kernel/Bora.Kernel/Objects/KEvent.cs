@@ -29,6 +29,7 @@ public sealed class KEvent : KObject
     internal void Init()
     {
         Events = 0;
+        MarkInitialized();
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ public sealed class KHeap : KObject
     }
 
     /// <summary>Whether <c>k_heap_init</c> (or the definition) has laid out the heap.</summary>
-    public bool IsInitialized => _heap is not null;
+    public override bool IsInitialized => _heap is not null;
 
     /// <summary>First byte of the buffer given to <c>k_heap_init</c>.</summary>
     public uint BufferStart { get; private set; }

@@ -63,6 +63,8 @@ public sealed class KMemSlab : KObject
             store(block, FreeList);
             FreeList = block;
         }
+
+        MarkInitialized();
     }
 
     /// <summary>Whether <paramref name="mem"/> is the start of one of the slab's blocks.</summary>

@@ -68,6 +68,7 @@ public sealed class KMsgq : KObject
         UsedMsgs = 0;
         ReadSlot = 0;
         WriteSlot = 0;
+        MarkInitialized();
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ public sealed class KMutex : KObject
     {
         Owner = null;
         LockCount = 0;
+        MarkInitialized();
         return 0;
     }
 

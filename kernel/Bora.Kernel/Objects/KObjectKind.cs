@@ -44,4 +44,10 @@ public enum KObjectKind
 
     /// <summary><c>struct k_poll_signal</c>.</summary>
     PollSignal,
+
+    /// <summary>
+    /// <c>K_OBJ_ANY</c>: in a validation, "any type". No object has this type, and <c>k_object_alloc</c> of it
+    /// returns <c>NULL</c>.
+    /// </summary>
+    Any = -1,
 }

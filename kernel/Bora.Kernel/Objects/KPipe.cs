@@ -67,6 +67,7 @@ public sealed class KPipe : KObject
         BytesUsed = 0;
         ReadIndex = 0;
         WriteIndex = 0;
+        MarkInitialized();
     }
 
     /// <summary>

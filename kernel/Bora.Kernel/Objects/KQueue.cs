@@ -45,6 +45,7 @@ public sealed class KQueue : KObject
     {
         Head = 0;
         Tail = 0;
+        MarkInitialized();
     }
 
     /// <summary>

@@ -35,6 +35,7 @@ public sealed class KSemaphore : KObject
 
         Count = initialCount;
         Limit = limit;
+        MarkInitialized();
         return 0;
     }
 

@@ -60,6 +60,7 @@ public sealed class KStack : KObject
         Base = buffer;
         NextFree = buffer;
         Top = buffer + (numEntries * EntrySize);
+        MarkInitialized();
     }
 
     /// <summary><c>z_impl_k_stack_push</c>: 0, or <c>-ENOMEM</c> when the stack is full; hands the word to the first waiter if there is one.</summary>

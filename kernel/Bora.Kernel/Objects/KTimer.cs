@@ -51,5 +51,6 @@ public sealed class KTimer : KObject
         Status = 0;
         UserData = 0;
         Period = KTimeout.NoWait;
+        MarkInitialized();
     }
 }

@@ -38,4 +38,7 @@ public sealed class ThreadStack : KObject
 
     /// <summary>The thread using the stack, or <see langword="null"/> when it is free.</summary>
     public KThread? InUseBy { get; internal set; }
+
+    /// <summary>A stack object is initialised while a live thread uses it (<c>k_object_init(stack)</c> at creation, <c>k_object_uninit</c> at exit).</summary>
+    public override bool IsInitialized => InUseBy is { IsDead: false };
 }

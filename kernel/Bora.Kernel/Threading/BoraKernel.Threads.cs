@@ -105,6 +105,7 @@ public sealed partial class BoraKernel
         thread.Slot?.Dispose();
         thread.Slot = new HandoffSlot();
         InitThreadMemory(creator, thread, stack);
+        InitThreadPermissions(creator, thread, options);
         CpuState context = thread.Context;
         Array.Clear(context.Registers);
         context.Sp = frame;
@@ -192,6 +193,7 @@ public sealed partial class BoraKernel
         }
 
         ExitThreadMemory(thread);
+        ExitThreadPermissions(thread);
         _trace.Record(_cpu.Cycles, TraceEventKind.ThreadExit, thread.Id, 0, 0);
         if (Verbose)
         {

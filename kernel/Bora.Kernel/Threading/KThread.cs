@@ -48,6 +48,15 @@ public sealed class KThread : KObject
     /// <summary>Whether the thread runs in user mode.</summary>
     public bool IsUser => (Options & ThreadOptions.User) != 0;
 
+    /// <summary>
+    /// The thread's index in every object's permission bitmap, or -1 while it has none. Taken at creation (or at the
+    /// first grant to the thread object), given back at exit; see docs/kernel-objects.md.
+    /// </summary>
+    public int ThreadIndex { get; internal set; } = -1;
+
+    /// <summary>A thread object is initialised while its thread is alive (created and not yet exited).</summary>
+    public override bool IsInitialized => !IsDead;
+
     /// <summary>The stack object the thread runs on.</summary>
     public ThreadStack? Stack { get; internal set; }
 

@@ -272,4 +272,22 @@ public enum KernelCall
 
     /// <summary><c>k_queue_alloc_append</c> / <c>k_queue_alloc_prepend</c>.</summary>
     QueueAllocInsert,
+
+    /// <summary><c>k_object_access_grant</c>.</summary>
+    ObjectAccessGrant,
+
+    /// <summary><c>k_object_access_revoke</c>.</summary>
+    ObjectAccessRevoke,
+
+    /// <summary><c>k_object_release</c>.</summary>
+    ObjectRelease,
+
+    /// <summary><c>k_object_access_all_grant</c>.</summary>
+    ObjectAccessAllGrant,
+
+    /// <summary><c>k_object_alloc</c>, <c>k_object_alloc_size</c>.</summary>
+    ObjectAlloc,
+
+    /// <summary><c>k_object_free</c>.</summary>
+    ObjectFree,
 }

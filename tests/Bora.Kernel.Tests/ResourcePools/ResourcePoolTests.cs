@@ -302,4 +302,27 @@ public sealed class ResourcePoolTests
             Assert.That(_k.GetPipe(pipe).BufferSize, Is.Zero, "cleanup leaves a bufferless pipe, as in Zephyr");
         });
     }
+
+    [Test]
+    public void test_dynamic_msgq_with_a_pool_ring_returns_both_when_its_last_holder_goes()
+    {
+        uint poolAfterInit = 0;
+        KObject? obj = null;
+        ZTest.Run(_k, () =>
+        {
+            k_thread_heap_assign(k_current_get(), _pool);
+            var q = (MsgqHandle)k_object_alloc(K_OBJ_MSGQ);
+            Assert.That(q.Address, Is.Not.Zero);
+            obj = k_object_find(q);
+            Assert.That(k_msgq_alloc_init(q, 16, 4), Is.Zero);
+            poolAfterInit = Pool.AllocatedBytes;
+            k_object_release(q);
+        });
+        Assert.Multiple(() =>
+        {
+            Assert.That(poolAfterInit, Is.GreaterThanOrEqualTo(64u + 4), "object and ring both came from the pool");
+            Assert.That(obj!.IsFreed, Is.True);
+            Assert.That(Pool.AllocatedBytes, Is.Zero, "unref_check ran the msgq clean-up, which freed the ring, then freed the object");
+        });
+    }
 }
