@@ -257,4 +257,7 @@ public enum KernelCall
 
     /// <summary><c>k_poll_signal_check</c>.</summary>
     PollSignalCheck,
+
+    /// <summary><c>k_str_out</c>.</summary>
+    StrOut,
 }
