@@ -22,7 +22,7 @@ namespace Bora.Arch.Arc;
 /// swaps SP back when returning to user mode, then checks an instruction fetch at the resumed PC at the
 /// resumed privilege; that fetch fault is returned as the return's unstacking fault.</para>
 /// </remarks>
-public sealed class ArcExceptionModel : IExceptionModel
+public sealed partial class ArcExceptionModel : IExceptionModel
 {
     /// <summary>First vector number that is an interrupt rather than an exception.</summary>
     public const int FirstInterrupt = 16;

@@ -9,7 +9,7 @@ namespace Bora.Arch.Arm;
 /// new frame address first and upward, stops at the first failing word, and moves SP by the whole frame
 /// regardless (QEMU <c>v7m_push_stack</c>); a failed unstacking leaves the CPU in the handler.
 /// </summary>
-public sealed class ArmExceptionModel : IExceptionModel
+public sealed partial class ArmExceptionModel : IExceptionModel
 {
     /// <summary>Size of the basic exception frame (no floating-point context).</summary>
     public const uint FrameSize = 0x20;

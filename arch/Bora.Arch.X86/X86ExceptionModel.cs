@@ -17,7 +17,7 @@ namespace Bora.Arch.X86;
 /// <see cref="CpuState.Pc"/> is left for the kernel's dispatch to set. <see cref="CpuState.OtherSp"/>
 /// keeps ESP0 (the TSS is not changed by delivery).
 /// </remarks>
-public sealed class X86ExceptionModel : IExceptionModel
+public sealed partial class X86ExceptionModel : IExceptionModel
 {
     private const uint EntryClearedFlags = Eflags.IF | Eflags.TF | Eflags.NT | Eflags.RF | Eflags.VM;
 

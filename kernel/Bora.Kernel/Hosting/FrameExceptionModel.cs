@@ -5,7 +5,7 @@ namespace Bora.Kernel.Hosting;
 /// eight-word frame (r0–r3, r12, lr, pc, status) on the interrupted stack at the interrupted
 /// privilege and runs the handler privileged on the same stack; return pops it.
 /// </summary>
-public sealed class FrameExceptionModel : IExceptionModel
+public sealed partial class FrameExceptionModel : IExceptionModel
 {
     /// <summary>Bytes of one frame.</summary>
     public const uint FrameBytes = 32;

@@ -10,20 +10,11 @@ public static class UserTrap
     /// kernel thread, an ISR, or a host thread outside the kernel), whose <c>z_*</c> call is a direct call to the
     /// implementation with no validation.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The caller is a user thread: the user-mode trap is not wired yet.</exception>
-    public static IUserTrap? Current
-    {
-        get
-        {
-            if (KernelContext.Current is not { Thread.IsUser: true } context)
-            {
-                return null;
-            }
-
-            // Integration point: the per-arch trap, the privileged-stack switch and the kernel's ISyscallContext land here.
-            throw new InvalidOperationException(
-                $"User thread '{context.Thread.ThreadName}' made a z_* syscall, but the user-mode trap (SVC / trap_s / int 0x80 into " +
-                "SyscallDispatcher.Dispatch on the privileged stack) is not wired yet; call z_* from supervisor threads only until it is.");
-        }
-    }
+    /// <remarks>
+    /// A user thread gets the kernel's trap only while it runs in user mode: inside a syscall (supervisor mode, on its
+    /// privilege stack), in an ISR, or with user threads running privileged, a <c>z_*</c> call is a direct call (Zephyr's
+    /// nested calls from <c>z_impl_*</c> code).
+    /// </remarks>
+    public static IUserTrap? Current =>
+        KernelContext.Current is { Thread.IsUser: true } context ? context.Kernel.UserTrapOf(context.Thread) : null;
 }

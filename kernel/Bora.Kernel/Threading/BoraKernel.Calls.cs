@@ -21,7 +21,7 @@ public sealed partial class BoraKernel
 
         if (_isrNesting == 0 && _cpu.State.Privilege == Privilege.User)
         {
-            Fatal(caller, FatalReason.KernelOops, null, $"{call} is a supervisor kernel API; a user thread must call it through the syscall gate (its z_* form)");
+            Fatal(caller, FatalReason.KernelOops, null, Syscalls.SupervisorOnlyCall.Message(call));
         }
 
         _kernelDepth++;

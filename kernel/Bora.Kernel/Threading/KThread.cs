@@ -87,6 +87,12 @@ public sealed class KThread : KObject
     /// <summary>The exception frame stacked when the thread was switched out, until it resumes.</summary>
     internal ExceptionEntry? SwitchFrame { get; set; }
 
+    /// <summary>The syscall this thread is serving from user mode (Zephyr's <c>_current-&gt;syscall_frame</c>), or <see langword="null"/>.</summary>
+    internal Syscalls.SyscallFrame? SyscallFrame { get; set; }
+
+    /// <summary>The user side of the syscall gate for this thread, made on its first user-mode <c>z_*</c> call.</summary>
+    internal Syscalls.UserModeTrap? UserModeTrap { get; set; }
+
     internal bool IrqMasked { get; set; }
 
     internal int KernelDepth { get; set; }

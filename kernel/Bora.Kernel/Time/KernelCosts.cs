@@ -21,6 +21,8 @@ namespace Bora.Kernel.Time;
 /// <param name="HeapOperation">The body of a <c>k_heap</c> allocation or free (not calibrated).</param>
 /// <param name="MemSlabOperation">The body of a <c>k_mem_slab</c> allocation or free besides its free-list access (not calibrated).</param>
 /// <param name="IpcOperation">The body of a condvar, msgq, stack, queue or pipe operation besides its checked accesses (not calibrated).</param>
+/// <param name="SyscallEntry">A user-mode syscall's way in besides the trap frame's checked accesses: the arch's entry code, the id check and the marshaller (not calibrated).</param>
+/// <param name="SyscallExit">A user-mode syscall's way out: register scrubbing and the drop to user mode (not calibrated).</param>
 public sealed record KernelCosts(
     uint KernelCallEntry,
     uint KernelCallExit,
@@ -37,7 +39,9 @@ public sealed record KernelCosts(
     uint TimerOperation = 90,
     uint HeapOperation = 150,
     uint MemSlabOperation = 60,
-    uint IpcOperation = 100)
+    uint IpcOperation = 100,
+    uint SyscallEntry = 60,
+    uint SyscallExit = 40)
 {
     /// <summary>The calibrated defaults.</summary>
     public static KernelCosts Default { get; } = new(

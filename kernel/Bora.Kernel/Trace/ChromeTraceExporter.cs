@@ -64,6 +64,12 @@ public static class ChromeTraceExporter
                     case TraceEventKind.ThreadExit:
                         Instant(json, "exit", ts, e.Thread);
                         break;
+                    case TraceEventKind.SyscallEnter:
+                        Event(json, "B", Syscalls.SyscallIds.NameOf((uint)e.Arg) ?? $"syscall {(uint)e.Arg}", "syscall", ts, e.Thread);
+                        break;
+                    case TraceEventKind.SyscallExit:
+                        Event(json, "E", Syscalls.SyscallIds.NameOf((uint)e.Arg) ?? $"syscall {(uint)e.Arg}", "syscall", ts, e.Thread, ("result", e.Value));
+                        break;
                 }
             }
 

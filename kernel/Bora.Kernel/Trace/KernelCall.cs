@@ -290,4 +290,7 @@ public enum KernelCall
 
     /// <summary><c>k_object_free</c>.</summary>
     ObjectFree,
+
+    /// <summary><c>k_str_out</c>.</summary>
+    StrOut,
 }

@@ -29,4 +29,10 @@ public enum TraceEventKind : byte
 
     /// <summary>The kernel halted; <see cref="TraceEvent.Arg"/> is the reason.</summary>
     Halt,
+
+    /// <summary>A user-mode syscall entered the gate; <see cref="TraceEvent.Arg"/> is its id (<c>SyscallIds.NameOf</c> names it).</summary>
+    SyscallEnter,
+
+    /// <summary>A user-mode syscall left the gate; <see cref="TraceEvent.Arg"/> is its id, <see cref="TraceEvent.Value"/> the result word.</summary>
+    SyscallExit,
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Bora.Kernel.Syscalls;
 
 namespace Bora.Kernel.Zephyr;
 
@@ -203,6 +204,7 @@ public static partial class K
     }
 
     /// <summary><c>k_yield</c>.</summary>
+    [Syscall]
     public static void k_yield()
     {
         KernelContext c = Ctx();
@@ -210,6 +212,7 @@ public static partial class K
     }
 
     /// <summary><c>k_sleep</c>: 0, the milliseconds left when woken early, or <c>K_TICKS_FOREVER</c> after <c>K_FOREVER</c>.</summary>
+    [Syscall]
     public static int k_sleep(KTimeout timeout)
     {
         KernelContext c = Ctx();
@@ -221,6 +224,7 @@ public static partial class K
     public static int k_msleep(int ms) => k_sleep(K_MSEC(ms));
 
     /// <summary><c>k_usleep</c>: 0 or the microseconds left when woken early.</summary>
+    [Syscall]
     public static int k_usleep(int us)
     {
         KernelContext c = Ctx();
@@ -236,6 +240,7 @@ public static partial class K
     }
 
     /// <summary><c>k_busy_wait</c>.</summary>
+    [Syscall]
     public static void k_busy_wait(uint usec_to_wait)
     {
         KernelContext c = Ctx();
@@ -264,6 +269,7 @@ public static partial class K
     }
 
     /// <summary><c>k_uptime_ticks</c>.</summary>
+    [Syscall]
     public static long k_uptime_ticks()
     {
         KernelContext c = Ctx();
@@ -426,20 +432,22 @@ public static partial class K
         c.Kernel.CallIrqRaise(c.Thread, irq);
     }
 
-    /// <summary><c>k_oops</c>.</summary>
+    /// <summary><c>k_oops</c>: from a user thread in user mode it goes through the gate (<c>user_fault</c>) and is delivered as <c>K_ERR_KERNEL_OOPS</c>.</summary>
     [DoesNotReturn]
     public static void k_oops()
     {
         KernelContext c = Ctx();
+        UserExcept(FatalReason.KernelOops);
         c.Kernel.CallExcept(c.Thread, FatalReason.KernelOops);
         throw new InvalidOperationException("unreachable");
     }
 
-    /// <summary><c>k_panic</c>.</summary>
+    /// <summary><c>k_panic</c>: from a user thread in user mode it goes through the gate (<c>user_fault</c>) and is delivered as <c>K_ERR_KERNEL_OOPS</c>.</summary>
     [DoesNotReturn]
     public static void k_panic()
     {
         KernelContext c = Ctx();
+        UserExcept(FatalReason.KernelPanic);
         c.Kernel.CallExcept(c.Thread, FatalReason.KernelPanic);
         throw new InvalidOperationException("unreachable");
     }
