@@ -142,12 +142,12 @@ public static class SyscallHandler
     }
 
     /// <summary>
-    /// <c>k_usermode_alloc_from_copy</c>: a kernel copy of <paramref name="size"/> user bytes, allocated from the system heap
-    /// (Zephyr: the caller's resource pool, <c>z_thread_malloc</c>; Bora has no resource pools yet), freed with <c>k_free</c>.
+    /// <c>k_usermode_alloc_from_copy</c>: a kernel copy of <paramref name="size"/> user bytes, allocated from the caller's
+    /// resource pool (<c>z_thread_malloc</c>), freed with <c>k_free</c>.
     /// </summary>
     /// <param name="src">The user source.</param>
     /// <param name="size">Bytes.</param>
-    /// <returns>The kernel address of the copy, or 0 when the source is not readable or the heap is exhausted.</returns>
+    /// <returns>The kernel address of the copy, or 0 when the source is not readable, or the caller has no pool or it is exhausted.</returns>
     public static uint k_usermode_alloc_from_copy(UserPtr src, uint size)
     {
         if (K_SYSCALL_MEMORY_READ(src, size))
@@ -155,7 +155,8 @@ public static class SyscallHandler
             return 0;
         }
 
-        uint copy = K.k_malloc(size);
+        KernelContext c = KernelContext.Require(nameof(k_usermode_alloc_from_copy));
+        uint copy = c.Kernel.ThreadMalloc(c.Thread, size);
         if (copy != 0)
         {
             CopyInKernel(copy, src.Address, size);
@@ -236,7 +237,7 @@ public static class SyscallHandler
 
     /// <summary>
     /// <c>k_usermode_string_alloc_copy</c>: a terminated kernel copy of the user string at <paramref name="src"/>, allocated
-    /// from the system heap (Zephyr: the caller's resource pool; Bora has none yet), freed with <c>k_free</c>.
+    /// from the caller's resource pool (<c>z_thread_malloc</c>), freed with <c>k_free</c>.
     /// </summary>
     /// <param name="src">The user string.</param>
     /// <param name="maxlen">The most bytes, terminator included.</param>

@@ -102,6 +102,15 @@ public sealed class MemProtectSyscallsTests : SyscallFixture
     }
 
     [Test]
+    public void StringAllocCopy_WithoutAResourcePool_FailsWithoutAnOops()
+    {
+        int user = 0;
+        RunWithStrings(null, () => user = z_string_alloc_copy(new UserPtr(_userString)), pool: false);
+        AssertNoFaults();
+        Assert.That(user, Is.EqualTo(-1), "k_usermode_string_alloc_copy found no pool to copy into");
+    }
+
+    [Test]
     public void test_to_copy()
     {
         int kernel = 0, user = -1;
@@ -218,7 +227,7 @@ public sealed class MemProtectSyscallsTests : SyscallFixture
     }
 
     /// <summary>Puts <c>kernel_string</c> in kernel RAM (the system heap) and <c>user_string</c> in the user partition, runs <paramref name="supervisor"/> then <paramref name="user"/> in a user thread.</summary>
-    private void RunWithStrings(Action? supervisor, Action user)
+    private void RunWithStrings(Action? supervisor, Action user, bool pool = true)
     {
         _userString = UserBuffer;
         Run(() =>
@@ -227,6 +236,13 @@ public sealed class MemProtectSyscallsTests : SyscallFixture
             WriteString(_kernelString, ZtestSyscalls.KernelText);
             WriteString(_userString, ZtestSyscalls.UserText);
             supervisor?.Invoke();
+
+            // As Zephyr's suite setup: the user thread inherits the system pool, which the alloc-copy helpers draw on.
+            if (pool)
+            {
+                k_thread_system_pool_assign(k_current_get());
+            }
+
             SpawnUser("user", user);
         });
     }
