@@ -1,3 +1,4 @@
+using Bora.SyscallGen;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;

@@ -1,3 +1,4 @@
+using Bora.SyscallGen;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;

@@ -1,3 +1,4 @@
+using Bora.SyscallGen;
 namespace Bora.AppMemGen;
 
 /// <summary>The type that receives generated members: its namespace and the type names, outermost first.</summary>

@@ -1,3 +1,4 @@
+using Bora.SyscallGen;
 using Microsoft.CodeAnalysis;
 
 namespace Bora.AppMemGen;
