@@ -10,3 +10,5 @@ global using Bora.Kernel.Threading;
 global using Bora.Kernel.Time;
 global using Bora.Kernel.Trace;
 global using Bora.Machine;
+global using System.Runtime.CompilerServices;
+global using Bora.Kernel.AppMemory;

@@ -152,7 +152,7 @@ public sealed partial class RunCommandTests
     {
         (int exit, _, string error) = Bora("run", "hello_world");
         Assert.That(exit, Is.Not.Zero);
-        Assert.That(error.TrimEnd(), Is.EqualTo("bora run: unknown sample 'hello_world'; the samples are: philosophers, producer_consumer, poll, prod_consumer"));
+        Assert.That(error.TrimEnd(), Is.EqualTo("bora run: unknown sample 'hello_world'; the samples are: philosophers, producer_consumer, poll, prod_consumer, shared_mem"));
     }
 
     [Test]

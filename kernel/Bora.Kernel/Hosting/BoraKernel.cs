@@ -169,6 +169,7 @@ public sealed partial class BoraKernel : IDisposable
             throw new InvalidOperationException("the kernel is already booted; a kernel boots once. Create a new BoraKernel to boot again.");
         }
 
+        BootAppMemory();
         _userMain = main;
         _idle = DeclareThreadCore("idle");
         ThreadStack idleStack = DefineStackCore("z_idle_stacks", _options.IdleStackSize);

@@ -4,7 +4,7 @@ namespace Bora.Cli.Samples;
 internal static class SampleCatalog
 {
     /// <summary>Sample names, in order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["philosophers", "producer_consumer", "poll", "prod_consumer"];
+    public static IReadOnlyList<string> Names { get; } = ["philosophers", "producer_consumer", "poll", "prod_consumer", "shared_mem"];
 
     /// <summary>A fresh instance of the sample called <paramref name="name"/>, or <see langword="null"/>.</summary>
     public static ISample? Create(string name) => name switch
@@ -13,6 +13,7 @@ internal static class SampleCatalog
         "producer_consumer" => new ProducerConsumer(),
         "poll" => new PollSample(),
         "prod_consumer" => new ProdConsumer.ProdConsumerSample(),
+        "shared_mem" => new SharedMem.SharedMemSample(),
         _ => null,
     };
 }

@@ -1,6 +1,6 @@
 using Bora.Abi;
 using Bora.Kernel;
-using Bora.Kernel.Image;
+using Bora.Kernel.AppMemory;
 using Bora.Kernel.Threading;
 using Bora.Machine;
 using static Bora.Kernel.Zephyr.K;
@@ -25,27 +25,23 @@ internal sealed class AppA
     private readonly ThreadHandle _writebackThread;
     private readonly StackHandle _writebackStack;
 
-    /// <summary>Reserves app A's partition and defines its message queue, thread and stack.</summary>
+    /// <summary>Defines app A's message queue, thread and stack (its partition comes from the build).</summary>
     public AppA(AppShared shared, SampleDriverFoo driver)
     {
         _shared = shared;
         _driver = driver;
         _appSyscall = new AppSyscall(shared);
         BoraKernel kernel = shared.Kernel;
-        Partition = AppShared.ReservePartition(kernel, "app_a_partition");
         _mqueue = kernel.DefineMsgq("mqueue", AppShared.MsgSize, MaxMsgs);
         _writebackThread = kernel.DeclareThread("writeback_thread");
         _writebackStack = kernel.DefineStack("writeback_stack", WritebackStackSize);
     }
 
-    /// <summary>Where <c>app_a_partition</c> lies.</summary>
-    public MemoryArea Partition { get; }
+    /// <summary><c>app_a_partition</c>.</summary>
+    public static AppPartition Partition => ProdConsumerMemory.app_a_partition;
 
-    /// <summary><c>APP_A_BSS unsigned int pending_count</c>.</summary>
-    public uint PendingCount => Partition.Start + 4;
-
-    /// <summary><c>APP_A_BSS const struct device *sample_device</c>.</summary>
-    private uint SampleDevice => Partition.Start;
+    /// <summary>Where <c>pending_count</c> lies in this kernel.</summary>
+    public uint PendingCount => ProdConsumerMemory.pending_count.AddressIn(_shared.Kernel);
 
     private Cpu Cpu => _shared.Cpu;
 
@@ -59,7 +55,7 @@ internal sealed class AppA
             k_oops();
         }
 
-        Cpu.WriteUInt32(SampleDevice, device);
+        ProdConsumerMemory.sample_device.Value = device;
         _shared.EnterNewDomain("app_a_domain", Partition, Module);
 
         // k_thread_heap_assign(k_current_get(), &app_a_resource_pool): Bora has no thread resource pools yet
@@ -88,7 +84,7 @@ internal sealed class AppA
     /// <summary><c>monitor_entry</c> (user mode): moves each payload from <c>mqueue</c> into a pool block for app B.</summary>
     private void MonitorEntry(uint p1, uint p2, uint p3)
     {
-        uint device = Cpu.ReadUInt32(SampleDevice);
+        uint device = ProdConsumerMemory.sample_device.Value;
         if (_driver.sample_driver_state_set(device, true) != 0)
         {
             _shared.Log.Err(Module, "couldn't start driver interrupts");
@@ -113,7 +109,7 @@ internal sealed class AppA
             }
 
             _shared.Log.Inf(Module, $"monitor thread got data payload #{monitorCount}");
-            Cpu.WriteUInt32(PendingCount, Cpu.ReadUInt32(PendingCount) + 1);
+            ProdConsumerMemory.pending_count.Value++;
             _shared.Sys.z_queue_alloc_append(_shared.Incoming, block);
         }
 
@@ -128,7 +124,7 @@ internal sealed class AppA
     private void WritebackEntry(uint p1, uint p2, uint p3)
     {
         uint writebackCount = 0;
-        uint device = Cpu.ReadUInt32(SampleDevice);
+        uint device = ProdConsumerMemory.sample_device.Value;
         while (writebackCount < AppShared.NumLoops)
         {
             uint block = _shared.Sys.z_queue_get(_shared.Outgoing, K_FOREVER);
@@ -141,7 +137,7 @@ internal sealed class AppA
             _shared.Log.Inf(Module, "writing processed data back to the sample device");
             _driver.sample_driver_write(device, AppShared.MessageOf(block));
             _shared.Pool.Free(block);
-            Cpu.WriteUInt32(PendingCount, Cpu.ReadUInt32(PendingCount) - 1);
+            ProdConsumerMemory.pending_count.Value--;
             writebackCount++;
         }
 

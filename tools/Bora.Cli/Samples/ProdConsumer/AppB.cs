@@ -1,4 +1,4 @@
-using Bora.Kernel.Image;
+using Bora.Kernel.AppMemory;
 using Bora.Machine;
 using static Bora.Kernel.Zephyr.K;
 
@@ -20,21 +20,17 @@ internal sealed class AppB
     private const string Module = "app_b";
     private readonly AppShared _shared;
 
-    /// <summary>Reserves app B's partition.</summary>
+    /// <summary>App B (its partition comes from the build).</summary>
     public AppB(AppShared shared)
     {
         _shared = shared;
-        Partition = AppShared.ReservePartition(shared.Kernel, "app_b_partition");
     }
 
-    /// <summary>Where <c>app_b_partition</c> lies.</summary>
-    public MemoryArea Partition { get; }
+    /// <summary><c>app_b_partition</c>.</summary>
+    public static AppPartition Partition => ProdConsumerMemory.app_b_partition;
 
     /// <summary>An address the processor reads once it is done (the demo's violation), or <see langword="null"/>.</summary>
     public (uint Address, string What)? PeekAt { get; set; }
-
-    /// <summary><c>APP_B_BSS unsigned int process_count</c>.</summary>
-    private uint ProcessCount => Partition.Start;
 
     private Cpu Cpu => _shared.Cpu;
 
@@ -52,13 +48,12 @@ internal sealed class AppB
     {
         // Pretend that initialisation takes a while; the driver's payloads queue up in the incoming queue meanwhile.
         _shared.Sys.z_sleep(K_MSEC(4000));
-        while (Cpu.ReadUInt32(ProcessCount) < AppShared.NumLoops)
+        while (ProdConsumerMemory.process_count.Value < AppShared.NumLoops)
         {
             uint block = _shared.Sys.z_queue_get(_shared.Incoming, K_FOREVER);
             uint sum = Process(AppShared.MessageOf(block));
             _shared.Sys.z_busy_wait(1_000_000);
-            uint processed = Cpu.ReadUInt32(ProcessCount) + 1;
-            Cpu.WriteUInt32(ProcessCount, processed);
+            uint processed = ++ProdConsumerMemory.process_count.Value;
             _shared.Log.Inf(Module, $"processing payload #{processed} complete: {SampleDriverFoo.SampleCount} samples, sum {sum}");
             _shared.Sys.z_queue_alloc_append(_shared.Outgoing, block);
         }

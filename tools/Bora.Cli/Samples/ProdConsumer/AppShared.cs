@@ -1,7 +1,7 @@
 using Bora.Abi;
 using Bora.Hal;
 using Bora.Kernel;
-using Bora.Kernel.Image;
+using Bora.Kernel.AppMemory;
 using Bora.Kernel.Memory;
 using Bora.Machine;
 using static Bora.Kernel.Zephyr.K;
@@ -27,18 +27,21 @@ internal sealed class AppShared
     /// <summary>Blocks in the shared pool (<c>HEAP_BYTES</c> = <c>BLK_SIZE * 16</c>).</summary>
     public const int HeapBlocks = 16;
 
-    /// <summary>Size of each app partition: 4 KiB, a size and alignment every backend accepts.</summary>
-    public const uint PartitionSize = 4096;
+    /// <summary>Bytes of <c>shared_pool_mem</c>: the pool's header word pair and <see cref="HeapBlocks"/> blocks.</summary>
+    public const int PoolBytes = SharedPool.BlocksOffset + (HeapBlocks * (int)BlockSize);
 
-    /// <summary>Reserves the shared partition, lays the pool in it and defines the queues.</summary>
+    /// <summary>The sample's app memory: its three automatic partitions.</summary>
+    public static AppMemoryImage Image => AppMemoryImage.Create([AppMemoryManifest.Of(typeof(AppShared).Assembly)], ProdConsumerMemory.Names);
+
+    /// <summary>Links the sample's app memory (the build's automatic partitions), lays the pool in it and defines the queues.</summary>
     public AppShared(BoraKernel kernel, Action<string> print)
     {
         Kernel = kernel;
         Log = new SampleLog(kernel, print);
         Gate = new SyscallGateStandIn(kernel);
         Sys = new KernelSyscalls(Gate);
-        SharedArea = ReservePartition(kernel, "shared_partition");
-        Pool = new SharedPool(kernel.Machine.Cpu, SharedArea.Start);
+        Memory = kernel.LoadAppMemory(Image);
+        Pool = new SharedPool(kernel.Machine.Cpu, ProdConsumerMemory.shared_pool_mem.AddressIn(kernel));
         Incoming = kernel.DefineQueue("shared_queue_incoming");
         Outgoing = kernel.DefineQueue("shared_queue_outgoing");
     }
@@ -58,8 +61,8 @@ internal sealed class AppShared
     /// <summary>The kernel system calls.</summary>
     public KernelSyscalls Sys { get; }
 
-    /// <summary>Where <c>shared_partition</c> lies.</summary>
-    public MemoryArea SharedArea { get; }
+    /// <summary>The kernel's app memory: where each partition and global lies on this board.</summary>
+    public AppMemoryMap Memory { get; }
 
     /// <summary><c>shared_pool</c>.</summary>
     public SharedPool Pool { get; }
@@ -77,10 +80,10 @@ internal sealed class AppShared
     /// What both apps' supervisor entries do first: initialise a domain holding <paramref name="own"/> and the shared
     /// partition and move the calling thread into it (a failure is logged and oopses, as the sample's assertion).
     /// </summary>
-    public void EnterNewDomain(string name, MemoryArea own, string module)
+    public void EnterNewDomain(string name, AppPartition own, string module)
     {
         MemoryDomain domain = K_MEM_DOMAIN(name);
-        int ret = k_mem_domain_init(domain, 2, [DefinePartition(own), SharedPartition]);
+        int ret = k_mem_domain_init(domain, 2, [own.Partition, SharedPartition]);
         if (ret != 0)
         {
             Log.Err(module, $"k_mem_domain_init failed {ret}");
@@ -93,11 +96,6 @@ internal sealed class AppShared
     /// <summary>The payload inside a pool block (after the queue's pointer-sized word).</summary>
     public static uint MessageOf(uint block) => block + 4;
 
-    /// <summary>An app partition's memory (<c>K_APPMEM_PARTITION_DEFINE</c>: the linker gathers it; here the image reserves it).</summary>
-    public static MemoryArea ReservePartition(BoraKernel kernel, string name) =>
-        kernel.Layout.ReservePartition(name, PartitionSize, PartitionSize);
-
-    /// <summary>The <c>struct k_mem_partition</c> over <paramref name="area"/>: read-write for user and kernel.</summary>
-    public static MemPartition DefinePartition(MemoryArea area) =>
-        K_MEM_PARTITION_DEFINE(area.Name, area.Start, area.Size, PartitionPermissions.P_RW_U_RW);
+    /// <summary>Bytes of app globals in <paramref name="partition"/> (board-independent, unlike its rounded size).</summary>
+    public uint GlobalBytes(AppPartition partition) => Memory.Plan.Find(partition.Name)!.GlobalBytes;
 }

@@ -1,6 +1,7 @@
 using Bora.Abi;
 using Bora.Hal;
 using Bora.Kernel;
+using Bora.Kernel.AppMemory;
 using Bora.Kernel.Fatal;
 using static Bora.Kernel.Zephyr.K;
 
@@ -17,7 +18,7 @@ namespace Bora.Cli.Samples.ProdConsumer;
 /// map</c> shows them). Fatal errors are printed with their full report (Zephyr's fault dump); a user thread's error
 /// kills only that thread, anything else halts, as Bora's default handler does.
 /// </remarks>
-internal sealed class ProdConsumerSample : ISample
+internal sealed class ProdConsumerSample : ISample, Layout.IAppMemorySample
 {
     private const string Module = "app_main";
     private const uint AppStackSize = 2048;
@@ -27,6 +28,9 @@ internal sealed class ProdConsumerSample : ISample
     public string Description => "Zephyr's userspace producer/consumer: two user-mode apps in separate memory domains, a shared partition, a driver ISR";
 
     public string DefaultDuration => "15s";
+
+    /// <inheritdoc/>
+    public AppMemoryImage AppMemory => AppShared.Image;
 
     /// <summary>Whether app B, once done, reads app A's memory (the demo's caught violation).</summary>
     public bool Intruder { get; init; }
@@ -50,10 +54,10 @@ internal sealed class ProdConsumerSample : ISample
 
         kernel.Boot((_, _, _) =>
         {
-            shared.Log.Inf(Module, $"APP A partition: {appA.Partition.Size} bytes");
-            shared.Log.Inf(Module, $"APP B partition: {appB.Partition.Size} bytes");
-            shared.Log.Inf(Module, $"Shared partition: {shared.SharedArea.Size} bytes");
-            shared.SharedPartition = AppShared.DefinePartition(shared.SharedArea);
+            shared.Log.Inf(Module, $"APP A partition: {shared.GlobalBytes(AppA.Partition)} bytes of globals");
+            shared.Log.Inf(Module, $"APP B partition: {shared.GlobalBytes(AppB.Partition)} bytes of globals");
+            shared.Log.Inf(Module, $"Shared partition: {shared.GlobalBytes(ProdConsumerMemory.shared_partition)} bytes of globals");
+            shared.SharedPartition = ProdConsumerMemory.shared_partition.Partition;
             shared.Pool.Init();
 
             ThreadHandle a = k_thread_create(appAThread, appAStack, AppStackSize, appA.Entry, 0, 0, 0, -1, K_INHERIT_PERMS, K_NO_WAIT);

@@ -12,10 +12,11 @@ namespace Bora.Cli.Samples.ProdConsumer;
 /// </summary>
 internal sealed class SharedPool(Cpu cpu, uint memory)
 {
-    private const uint BlocksOffset = 8;
+    /// <summary>Bytes before the first block (the in-use word and a spare word).</summary>
+    public const int BlocksOffset = 8;
 
     /// <summary>Bytes of pool memory the pool needs (header word and blocks).</summary>
-    public static uint Bytes => BlocksOffset + (AppShared.HeapBlocks * AppShared.BlockSize);
+    public static uint Bytes => AppShared.PoolBytes;
 
     /// <summary><c>sys_heap_init</c>: every block free.</summary>
     public void Init() => cpu.WriteUInt32(memory, 0);
@@ -29,7 +30,7 @@ internal sealed class SharedPool(Cpu cpu, uint memory)
             if ((used & (1u << i)) == 0)
             {
                 cpu.WriteUInt32(memory, used | (1u << i));
-                return memory + BlocksOffset + ((uint)i * AppShared.BlockSize);
+                return memory + (uint)BlocksOffset + ((uint)i * AppShared.BlockSize);
             }
         }
 
@@ -39,7 +40,7 @@ internal sealed class SharedPool(Cpu cpu, uint memory)
     /// <summary><c>sys_heap_free</c> of a block <see cref="Alloc"/> returned.</summary>
     public void Free(uint block)
     {
-        int i = (int)((block - memory - BlocksOffset) / AppShared.BlockSize);
+        int i = (int)((block - memory - (uint)BlocksOffset) / AppShared.BlockSize);
         cpu.WriteUInt32(memory, cpu.ReadUInt32(memory) & ~(1u << i));
     }
 }
