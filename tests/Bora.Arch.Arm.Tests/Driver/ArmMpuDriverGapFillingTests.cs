@@ -42,17 +42,7 @@ public sealed class ArmMpuDriverGapFillingTests
             PrivilegedStackSize = 0x400,
         };
 
-    private static DomainMemoryView Domain(params MemoryPartition[] partitions)
-    {
-        var domain = new DomainMemoryView(1, "d", 16, false);
-        for (int i = 0; i < partitions.Length; i++)
-        {
-            domain.Slots[i] = partitions[i];
-        }
-
-        domain.PartitionCount = partitions.Length;
-        return domain;
-    }
+    private static DomainMemoryView Domain(params MemoryPartition[] partitions) => DriverDomains.Of(16, partitions);
 
     /// <summary><paramref name="count"/> 4 KiB partitions, each with a gap on both sides, from 1 MiB into kernel RAM.</summary>
     private static DomainMemoryView Spread(int count) =>
