@@ -60,6 +60,8 @@ internal sealed class ArcKernelBoard : KernelBoard
             ArcMpuDriverOptions driverOptions = options.HwStackProtection
                 ? new()
                 : new() { StackGuard = false, StackChecking = false };
+            driverOptions.GapFilling = options.MpuGapFilling;
+            driverOptions.SplitTextRodata = options.SplitTextRodata;
             return new ArcMpuDriver(machine.Cpu, mpu, new ArcAuxRegisters(mpu), driverOptions);
         };
         options.BootExtraRegions = _version == ArcMpuVersion.V2

@@ -44,7 +44,12 @@ internal sealed class ArmKernelBoard : KernelBoard
         // The driver's stack geometry (64-byte MPU guard; power-of-two objects on PMSAv7) replaces the
         // options' one. Exceptions from user mode run on MSP (the interrupt stack), so OtherSp stays there.
         options.CreateProtectionDriver = (machine, protection) =>
-            new ArmMpuDriver(machine.Cpu, (ArmMpu)protection, new ArmMpuDriverOptions { StackGuard = options.HwStackProtection });
+            new ArmMpuDriver(machine.Cpu, (ArmMpu)protection, new ArmMpuDriverOptions
+            {
+                StackGuard = options.HwStackProtection,
+                GapFilling = options.MpuGapFilling,
+                SplitTextRodata = options.SplitTextRodata,
+            });
         options.OtherSpIsPrivilegeStack = false;
         options.UserStatusBits = 0;
         options.InitializeArch = Boot;

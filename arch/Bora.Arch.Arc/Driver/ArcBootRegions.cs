@@ -12,19 +12,17 @@ namespace Bora.Arch.Arc.Driver;
 /// smallest aligned power of two; then kernel RAM (REGION_KERNEL_RAM_ATTR: KW KR), likewise rounded. MPU v4
 /// (no overlap): text+rodata rounded out to 32 bytes, then the extra regions; kernel RAM is Zephyr's
 /// <c>REGION_DYNAMIC</c> area, left to the default region (kernel RW) so that partitions and stacks can be
-/// carved from it without overlapping a region.
+/// carved from it without overlapping a region; with gap filling it is a region of its own (REGION_KERNEL_RAM_ATTR)
+/// after text+rodata, which the switches split. Split text/rodata: text (REGION_ROM_ATTR) and rodata (UR KR, no
+/// execute) as two regions, each rounded as above, where one region covers both otherwise.
 /// </remarks>
 internal static class ArcBootRegions
 {
     /// <exception cref="InvalidOperationException">The layout cannot be expressed.</exception>
-    public static List<ArcRegionRequest> Plan(BootMemoryLayout layout, ArcMpuVersion version, ArcMpuRegisters registers)
+    public static List<ArcRegionRequest> Plan(BootMemoryLayout layout, ArcMpuVersion version, ArcMpuRegisters registers, ArcMpuDriverOptions options)
     {
         bool v2 = version == ArcMpuVersion.V2;
-        var code = new AddressRange(Math.Min(layout.Text.Start, layout.Rodata.Start), Math.Max(layout.Text.End, layout.Rodata.End));
-        if (layout.Rodata.IsEmpty)
-        {
-            code = layout.Text;
-        }
+        List<ArcRegionRequest> code = CodeRegions(layout, version, registers, options.SplitTextRodata);
 
         var extras = new List<ArcRegionRequest>();
         foreach ((AddressRange range, PartitionPermissions permissions) in layout.ExtraUserRegions)
@@ -44,27 +42,61 @@ internal static class ArcBootRegions
             extras.Add(extra);
         }
 
-        ArcRegionRequest rom = Enclose(code, ArcPartitionAttributes.RegionRomAttr, "boot: text+rodata", version);
-        AddressRange romRange = registers.HardwareRange(rom.Start, rom.Size);
-        if (romRange.Overlaps(layout.KernelRam))
+        foreach (ArcRegionRequest rom in code)
         {
-            throw new InvalidOperationException(
-                $"MPU {version}: the text+rodata region rounds to {romRange} and would cover kernel RAM {layout.KernelRam} (user readable, kernel read-only); place text and kernel RAM in separately aligned windows");
+            AddressRange romRange = registers.HardwareRange(rom.Start, rom.Size);
+            if (romRange.Overlaps(layout.KernelRam))
+            {
+                throw new InvalidOperationException(
+                    $"MPU {version}: the {rom.Holder[6..]} region rounds to {romRange} and would cover kernel RAM {layout.KernelRam} (user readable, kernel read-only); place text and kernel RAM in separately aligned windows");
+            }
         }
 
+        ArcRegionRequest kernelRam = Enclose(layout.KernelRam, ArcPartitionAttributes.RegionKernelRamAttr, "boot: kernel RAM", version);
         var statics = new List<ArcRegionRequest>();
         if (v2)
         {
             statics.AddRange(extras);
-            statics.Add(rom);
-            statics.Add(Enclose(layout.KernelRam, ArcPartitionAttributes.RegionKernelRamAttr, "boot: kernel RAM", version));
+            statics.AddRange(code);
+            statics.Add(kernelRam);
             return statics;
         }
 
-        statics.Add(rom);
+        statics.AddRange(code);
+        if (options.GapFilling)
+        {
+            statics.Add(kernelRam);
+        }
+
         statics.AddRange(extras);
         CheckNoOverlap(statics, registers);
         return statics;
+    }
+
+    /// <summary>Text ∪ rodata as one region, or text and rodata apart (refused when their rounded regions meet).</summary>
+    private static List<ArcRegionRequest> CodeRegions(BootMemoryLayout layout, ArcMpuVersion version, ArcMpuRegisters registers, bool split)
+    {
+        if (layout.Rodata.IsEmpty)
+        {
+            return [Enclose(layout.Text, ArcPartitionAttributes.RegionRomAttr, "boot: text+rodata", version)];
+        }
+
+        if (!split)
+        {
+            var code = new AddressRange(Math.Min(layout.Text.Start, layout.Rodata.Start), Math.Max(layout.Text.End, layout.Rodata.End));
+            return [Enclose(code, ArcPartitionAttributes.RegionRomAttr, "boot: text+rodata", version)];
+        }
+
+        ArcRegionRequest text = Enclose(layout.Text, ArcPartitionAttributes.RegionRomAttr, "boot: text", version);
+        ArcRegionRequest rodata = Enclose(layout.Rodata, ArcPartitionAttributes.Encode(PartitionPermissions.P_RO_U_RO), "boot: rodata", version);
+        AddressRange t = registers.HardwareRange(text.Start, text.Size), r = registers.HardwareRange(rodata.Start, rodata.Size);
+        if (t.Overlaps(r))
+        {
+            throw new InvalidOperationException(
+                $"MPU {version}: text rounds to {t} and rodata to {r}; split, the two regions would cover each other (rodata executable or text unexecutable); align text and rodata each on {(version == ArcMpuVersion.V2 ? "a power of two of its size" : "32 bytes")}");
+        }
+
+        return [text, rodata];
     }
 
     private static void CheckNoOverlap(List<ArcRegionRequest> statics, ArcMpuRegisters registers)

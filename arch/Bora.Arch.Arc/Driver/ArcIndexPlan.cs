@@ -39,15 +39,12 @@ internal sealed class ArcIndexPlan(ArcMpuVersion version, int regionCount, int s
         var wanted = new ArcRegionRequest?[regionCount];
         if (GuardIndex >= 0)
         {
-            bool privileged = thread.IsUser && thread.PrivilegedStackStart != 0;
-            uint below = privileged ? thread.PrivilegedStackStart : thread.StackStart;
-            string holder = privileged ? $"privilege-stack guard of '{thread.Name}'" : $"stack guard of '{thread.Name}'";
-            wanted[GuardIndex] = new ArcRegionRequest(below - guardSize, guardSize, ArcPartitionAttributes.StackGuardAttr, holder);
+            wanted[GuardIndex] = ArcThreadRegions.Guard(thread, guardSize);
         }
 
         if (thread.IsUser)
         {
-            wanted[UserStackIndex] = new ArcRegionRequest(thread.StackStart, thread.StackSize, ArcPartitionAttributes.RegionRamAttr, $"user stack of '{thread.Name}'");
+            wanted[UserStackIndex] = ArcThreadRegions.UserStack(thread);
         }
 
         int ordinal = 0;
@@ -60,7 +57,7 @@ internal sealed class ArcIndexPlan(ArcMpuVersion version, int regionCount, int s
                     $"{version}: domain '{thread.Domain.Name}' slot {slot} is beyond the {MaxPartitions} partition regions left after {staticRegions} boot regions of {regionCount}");
             }
 
-            wanted[index] = new ArcRegionRequest(p.Start, p.Size, ArcPartitionAttributes.Encode(p.Permissions), $"domain '{thread.Domain.Name}' slot {slot}");
+            wanted[index] = ArcThreadRegions.Partition(thread.Domain, slot, p);
             ordinal++;
         }
 

@@ -5,7 +5,7 @@ namespace Bora.Arch.Arc.Driver;
 
 /// <summary>
 /// Zephyr's ARC MPU driver (<c>arch/arc/core/mpu</c>: <c>arc_mpu_common_internal.h</c> with
-/// <c>arc_mpu_v2_internal.h</c>, and <c>arc_mpu_v4_internal.h</c> without gap filling) for MPU v2 and v4:
+/// <c>arc_mpu_v2_internal.h</c>, and <c>arc_mpu_v4_internal.h</c> with or without gap filling) for MPU v2 and v4:
 /// the boot (static) regions, the per-thread regions <c>configure_mpu_thread</c> programs, the partition
 /// limit, <c>arch_buffer_validate</c>, the hardware stack-checking bounds and the stack-overflow
 /// classification. It reaches the MPU only through SRs to auxiliary registers (arch-spec §3.6).
@@ -18,6 +18,9 @@ public sealed class ArcMpuDriver : IProtectionDriver
     private readonly Cpu _cpu;
     private readonly ArcMpuRegisters _registers;
     private readonly ArcRegionRequest?[] _programmed;
+    private readonly ArcRegionRequest?[] _boot;
+    private readonly ArcMpuDriverOptions _options;
+    private readonly ArcGapFillingPlan? _gapFilling;
     private readonly bool _stackGuard;
     private readonly bool _stackChecking;
     private readonly uint _guardSize;
@@ -51,10 +54,17 @@ public sealed class ArcMpuDriver : IProtectionDriver
         Arch = mpu.Arch;
         _registers = new ArcMpuRegisters(aux, Version);
         _programmed = new ArcRegionRequest?[RegionCount];
+        _boot = new ArcRegionRequest?[RegionCount];
+        _options = options;
         bool v2 = Version == ArcMpuVersion.V2;
         if (v2 && options.StackGuard == true)
         {
             throw new ArgumentException("CONFIG_MPU_STACK_GUARD depends on ARC_MPU_VER != 2: MPU v2 has no stack guard (use stack checking)", nameof(options));
+        }
+
+        if (v2 && options.GapFilling)
+        {
+            throw new ArgumentException("CONFIG_MPU_GAP_FILLING depends on MPU_REQUIRES_NON_OVERLAPPING_REGIONS: MPU v4 only (v2 regions may overlap)", nameof(options));
         }
 
         _stackGuard = options.StackGuard ?? !v2;
@@ -62,6 +72,7 @@ public sealed class ArcMpuDriver : IProtectionDriver
         _guardSize = _stackGuard ? ArcMpuV4.Granule : 0;
         _privilegedStackSize = options.PrivilegedStackSize;
         _plan = new ArcIndexPlan(Version, RegionCount, 0, _stackGuard, _guardSize);
+        _gapFilling = options.GapFilling ? new ArcGapFillingPlan(_registers, RegionCount, _stackGuard, _guardSize) : null;
         Capabilities = new ProtectionCapabilities(
             PowerOfTwoRegions: v2,
             NonOverlappingRegions: !v2,
@@ -101,19 +112,21 @@ public sealed class ArcMpuDriver : IProtectionDriver
     public long DynamicRegisterWrites { get; private set; }
 
     /// <inheritdoc/>
-    public int MaxPartitionsPerDomain => _plan.MaxPartitions;
+    /// <remarks>Without gap filling the index plan's limit; with it, <see cref="ArcGapFillingPlan.MaxPartitions"/>.</remarks>
+    public int MaxPartitionsPerDomain => _gapFilling is null ? _plan.MaxPartitions : ArcGapFillingPlan.MaxPartitions(RegionCount, StaticRegions, _stackGuard);
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">The layout cannot be expressed by this MPU's regions.</exception>
     public void Boot(BootMemoryLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        List<ArcRegionRequest> statics = ArcBootRegions.Plan(layout, Version, _registers);
+        List<ArcRegionRequest> statics = ArcBootRegions.Plan(layout, Version, _registers, _options);
         var plan = new ArcIndexPlan(Version, RegionCount, statics.Count, _stackGuard, _guardSize);
-        if (statics.Count > RegionCount || plan.MaxPartitions < 0)
+        int limit = _gapFilling is null ? plan.MaxPartitions : ArcGapFillingPlan.MaxPartitions(RegionCount, statics.Count, _stackGuard);
+        if (statics.Count > RegionCount || limit < 0)
         {
             throw new InvalidOperationException(
-                $"{Arch}: {statics.Count} boot regions leave no room for a thread's regions in {RegionCount} MPU regions (need {RegionCount - plan.MaxPartitions - statics.Count} per thread)");
+                $"{Arch}: {statics.Count} boot regions leave no room for a thread's regions in {RegionCount} MPU regions");
         }
 
         Array.Clear(_programmed);
@@ -138,6 +151,7 @@ public sealed class ArcMpuDriver : IProtectionDriver
         }
 
         _registers.Enable();
+        Array.Copy(_programmed, _boot, RegionCount);
         StaticRegions = statics.Count;
         _plan = plan;
         _bounds = null;
@@ -292,6 +306,27 @@ public sealed class ArcMpuDriver : IProtectionDriver
         }
 
         long before = _registers.Writes;
+        if (_gapFilling is not null)
+        {
+            _gapFilling.Compute(_boot, StaticRegions, thread);
+            Apply(_gapFilling.Target);
+        }
+        else
+        {
+            ProgramIndexPlan(thread);
+        }
+
+        if (_stackChecking)
+        {
+            LoadStackCheckRegisters(thread);
+        }
+
+        DynamicRegisterWrites += _registers.Writes - before;
+    }
+
+    /// <summary>Without gap filling: each dynamic index of the plan that changes, inside one disable/enable pair.</summary>
+    private void ProgramIndexPlan(ThreadMemoryView thread)
+    {
         ArcRegionRequest?[] wanted = _plan.For(thread);
         CheckExpressible(wanted, thread);
         bool disabled = false;
@@ -331,13 +366,69 @@ public sealed class ArcMpuDriver : IProtectionDriver
         {
             _registers.Enable();
         }
+    }
 
-        if (_stackChecking)
+    /// <summary>
+    /// Programs the gap-filling map <paramref name="target"/> inside one disable/enable pair, rewriting only the indices
+    /// whose contents change. Changed regions whose old extent meets another region of the new map are cleared first,
+    /// so that no two valid regions ever overlap (EV_MachineCheck on MPU v4).
+    /// </summary>
+    private void Apply(ReadOnlySpan<ArcRegionRequest?> target)
+    {
+        bool disabled = false;
+        for (int pass = 0; pass < 2; pass++)
         {
-            LoadStackCheckRegisters(thread);
+            for (int i = 0; i < RegionCount; i++)
+            {
+                ArcRegionRequest? want = target[i];
+                if (_programmed[i] is ArcRegionRequest have && want is ArcRegionRequest same && have.SameHardware(same))
+                {
+                    _programmed[i] = want;
+                    continue;
+                }
+
+                bool clear = pass == 0 && _programmed[i] is ArcRegionRequest old && (want is null || MeetsAnother(old, i, target));
+                bool program = pass == 1 && want is not null;
+                if (!clear && !program)
+                {
+                    continue;
+                }
+
+                if (!disabled)
+                {
+                    _registers.Disable();
+                    disabled = true;
+                }
+
+                if (program)
+                {
+                    Program(i, want!.Value);
+                }
+                else
+                {
+                    _registers.RegionInit(i, 0, 0, 0);
+                    _programmed[i] = null;
+                }
+            }
         }
 
-        DynamicRegisterWrites += _registers.Writes - before;
+        if (disabled)
+        {
+            _registers.Enable();
+        }
+    }
+
+    private static bool MeetsAnother(ArcRegionRequest region, int index, ReadOnlySpan<ArcRegionRequest?> target)
+    {
+        for (int j = 0; j < target.Length; j++)
+        {
+            if (j != index && target[j] is ArcRegionRequest other && other.Overlaps(region))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -19,4 +19,20 @@ public sealed class ArcMpuDriverOptions
 
     /// <summary><c>CONFIG_PRIVILEGED_STACK_SIZE</c>.</summary>
     public uint PrivilegedStackSize { get; set; } = ArcStackGeometry.DefaultPrivilegedStackSize;
+
+    /// <summary>
+    /// <c>CONFIG_MPU_GAP_FILLING</c> (MPU v4 only: it depends on <c>MPU_REQUIRES_NON_OVERLAPPING_REGIONS</c>; Zephyr's
+    /// default is off with <c>CONFIG_USERSPACE</c>). Kernel RAM gets a region of its own (kernel read/write) instead of
+    /// the default region, and every switch splits it around the thread's regions, so kernel-mode accesses outside the
+    /// image's regions fall to the default region only where no region is meant to be. Each thread region and
+    /// partition may then cost two indices, which roughly halves the partition limit.
+    /// </summary>
+    public bool GapFilling { get; set; }
+
+    /// <summary>
+    /// Text (UE UR KE KR) and rodata (UR KR, not executable) as two boot regions instead of one
+    /// <c>REGION_ROM_ATTR</c> region over both: one boot region more, so one partition less. MPU v2 rounds each to an
+    /// aligned power of two; a layout where the rounded regions meet is refused at boot.
+    /// </summary>
+    public bool SplitTextRodata { get; set; }
 }

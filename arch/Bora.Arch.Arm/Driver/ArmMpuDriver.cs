@@ -14,16 +14,20 @@ public sealed class ArmMpuDriver : IProtectionDriver
     private const uint CtrlEnable = 1, CtrlPrivDefEna = 4;
     private const int EPerm = -1;
     private const uint FlashAttrV7 = 0x0702_0000; // AP=111 (RO/RO), normal write-through, executable
+    private const uint XnV7 = 1u << 28;
     private const uint MairZephyr = 0x0044_FFAA;
 
     private readonly Cpu _cpu;
     private readonly ArmMpuDriverOptions _options;
     private readonly ArmRegionRequest?[] _programmed;
+    private readonly ArmRegionRequest?[] _boot;
+    private readonly ArmGapFillingPlan? _gapFilling;
     private ArmRegionRequest[] _wanted = [];
     private ArmRegionRequest[] _lastDynamic = [];
     private int _lastDynamicCount;
     private int _staticRegions;
     private int _ramRegion = -1;
+    private int _codeRegions;
     private bool _booted;
 
     /// <summary>Creates the driver for <paramref name="machine"/>'s MPU.</summary>
@@ -46,6 +50,17 @@ public sealed class ArmMpuDriver : IProtectionDriver
         Arch = mpu.Arch;
         RegionCount = (int)((ReadRegister(ScsRegisters.MPU_TYPE) >> 8) & 0xFF);
         _programmed = new ArmRegionRequest?[RegionCount];
+        _boot = new ArmRegionRequest?[RegionCount];
+        if (_options.GapFilling)
+        {
+            if (Version != ArmMpuVersion.PmsaV8)
+            {
+                throw new ArgumentException("CONFIG_MPU_GAP_FILLING depends on MPU_REQUIRES_NON_OVERLAPPING_REGIONS: PMSAv8 only (PMSAv7 regions may overlap)", nameof(options));
+            }
+
+            _gapFilling = new ArmGapFillingPlan(RegionCount);
+        }
+
         Capabilities = new ProtectionCapabilities(
             PowerOfTwoRegions: Version == ArmMpuVersion.PmsaV7,
             NonOverlappingRegions: Version == ArmMpuVersion.PmsaV8,
@@ -84,7 +99,28 @@ public sealed class ArmMpuDriver : IProtectionDriver
     public int DynamicRegisterWrites { get; private set; }
 
     /// <inheritdoc/>
-    public int MaxPartitionsPerDomain => RegionCount - _staticRegions - 1 - (_options.StackGuard ? 1 : 0);
+    /// <remarks>
+    /// <c>arch_mem_domain_max_partitions_get</c>: the regions left after boot, less the user stack's and the guard's.
+    /// With gap filling each of those costs two (<c>ARM_CORE_MPU_NUM_MPU_REGIONS_FOR_*</c> = 2) and the rest is
+    /// halved (<c>ARM_CORE_MPU_MAX_DOMAIN_PARTITIONS_GET</c>): in the worst case every partition splits a region.
+    /// </remarks>
+    public int MaxPartitionsPerDomain
+    {
+        get
+        {
+            int left = RegionCount - _staticRegions;
+            if (_gapFilling is null)
+            {
+                return left - ThreadRegions;
+            }
+
+            left -= 2 * ThreadRegions;
+            return left < 0 ? -1 : left / 2;
+        }
+    }
+
+    /// <summary>Regions a thread's own dynamic regions take without splitting: the user stack and the guard.</summary>
+    private int ThreadRegions => 1 + (_options.StackGuard ? 1 : 0);
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">The image cannot be covered by the boot regions this MPU can express.</exception>
@@ -99,8 +135,20 @@ public sealed class ArmMpuDriver : IProtectionDriver
 
         Array.Clear(_programmed);
         int index = 0;
-        var code = new AddressRange(Math.Min(layout.Text.Start, layout.Rodata.Start), Math.Max(layout.Text.End, layout.Rodata.End));
-        ProgramBoot(index++, code, PartitionPermissions.P_RX_U_RX, "boot: text+rodata", flash: true);
+        if (_options.SplitTextRodata && !layout.Rodata.IsEmpty)
+        {
+            ProgramBoot(index++, layout.Text, PartitionPermissions.P_RX_U_RX, "boot: text", flash: true);
+            ProgramBoot(index++, layout.Rodata, PartitionPermissions.P_RO_U_RO, "boot: rodata", flash: true);
+        }
+        else
+        {
+            AddressRange code = layout.Rodata.IsEmpty
+                ? layout.Text
+                : new AddressRange(Math.Min(layout.Text.Start, layout.Rodata.Start), Math.Max(layout.Text.End, layout.Rodata.End));
+            ProgramBoot(index++, code, PartitionPermissions.P_RX_U_RX, "boot: text+rodata", flash: true);
+        }
+
+        _codeRegions = index;
         _ramRegion = index;
         ProgramBoot(index++, layout.KernelRam, _options.Xip ? PartitionPermissions.P_RW_U_NA : PartitionPermissions.P_RWX_U_NA, "boot: kernel RAM", flash: false);
         foreach ((AddressRange range, PartitionPermissions permissions) in layout.ExtraUserRegions)
@@ -120,6 +168,7 @@ public sealed class ArmMpuDriver : IProtectionDriver
         }
 
         CheckBootOverlap();
+        Array.Copy(_programmed, _boot, RegionCount);
         WriteRegister(ScsRegisters.MPU_CTRL, CtrlEnable | (_options.BackgroundMap ? CtrlPrivDefEna : 0));
         _lastDynamicCount = 0;
         _booted = true;
@@ -225,14 +274,14 @@ public sealed class ArmMpuDriver : IProtectionDriver
     public RegionBudget Budget(IReadOnlyList<MemoryPartition> partitions)
     {
         ArgumentNullException.ThrowIfNull(partitions);
-        int perThread = 1 + (_options.StackGuard ? 1 : 0);
+        int perThread = ThreadRegions * (_gapFilling is null ? 1 : 2);
         ulong wasted = 0;
         foreach (MemoryPartition p in partitions)
         {
             wasted += RegionSizeFor(p.Size) - p.Size;
         }
 
-        int left = RegionCount - _staticRegions - perThread - partitions.Count;
+        int left = MaxPartitionsPerDomain - partitions.Count;
         return new RegionBudget(RegionCount, _staticRegions, perThread, partitions.Count, left, wasted);
     }
 
@@ -260,6 +309,14 @@ public sealed class ArmMpuDriver : IProtectionDriver
                 $"{Arch}: thread '{thread.Name}' needs {wanted.Length} dynamic regions but {RegionCount - _staticRegions} of {RegionCount} are left after {_staticRegions} boot regions");
         }
 
+        if (_gapFilling is not null)
+        {
+            _gapFilling.Compute(_boot, _staticRegions, wanted, thread.Name);
+            Apply(_gapFilling.Target);
+            Remember(wanted);
+            return;
+        }
+
         int index = _staticRegions;
         if (Version == ArmMpuVersion.PmsaV8)
         {
@@ -281,6 +338,11 @@ public sealed class ArmMpuDriver : IProtectionDriver
             }
         }
 
+        Remember(wanted);
+    }
+
+    private void Remember(ReadOnlySpan<ArmRegionRequest> wanted)
+    {
         if (_lastDynamic.Length < wanted.Length)
         {
             _lastDynamic = new ArmRegionRequest[_wanted.Length];
@@ -288,6 +350,54 @@ public sealed class ArmMpuDriver : IProtectionDriver
 
         wanted.CopyTo(_lastDynamic);
         _lastDynamicCount = wanted.Length;
+    }
+
+    /// <summary>
+    /// Programs the gap-filling map <paramref name="target"/>, writing only the regions that change. Changed regions
+    /// whose old extent meets another region of the new map are disabled first, so that no two enabled regions
+    /// overlap at any point (PMSAv8 faults every access to an overlap, privileged or not).
+    /// </summary>
+    private void Apply(ReadOnlySpan<ArmRegionRequest?> target)
+    {
+        for (int i = 0; i < RegionCount; i++)
+        {
+            if (_programmed[i] is ArmRegionRequest old && !Same(old, target[i]) && (target[i] is null || MeetsAnother(old, i, target)))
+            {
+                ClearRegion(i, counted: true);
+            }
+        }
+
+        for (int i = 0; i < RegionCount; i++)
+        {
+            if (target[i] is not ArmRegionRequest want)
+            {
+                continue; // cleared above when it held something
+            }
+
+            if (_programmed[i] is ArmRegionRequest have && have.SameHardware(want))
+            {
+                _programmed[i] = want;
+            }
+            else
+            {
+                ProgramRegion(i, want, counted: true);
+            }
+        }
+    }
+
+    private static bool Same(ArmRegionRequest have, ArmRegionRequest? want) => want is ArmRegionRequest w && have.SameHardware(w);
+
+    private static bool MeetsAnother(ArmRegionRequest region, int index, ReadOnlySpan<ArmRegionRequest?> target)
+    {
+        for (int j = 0; j < target.Length; j++)
+        {
+            if (j != index && target[j] is ArmRegionRequest other && other.Overlaps(region))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>z_arm_configure_dynamic_mpu_regions</c>: partitions in slot order, the user stack, the guard.</summary>
@@ -336,23 +446,7 @@ public sealed class ArmMpuDriver : IProtectionDriver
         }
 
         (uint start, uint size) = Version == ArmMpuVersion.PmsaV7 ? EnclosingPowerOfTwo(range) : Round32(range);
-        var request = new ArmRegionRequest(start, size, permissions, RegionHolder.Boot(holder));
-        if (flash && Version == ArmMpuVersion.PmsaV7)
-        {
-            WriteRegion(index, start, FlashAttrV7 | (SizeField(size) << 1) | 1);
-            _programmed[index] = request;
-            return;
-        }
-
-        if (flash)
-        {
-            // REGION_FLASH_ATTR on PMSAv8: AP=11 (RO/RO), executable, MAIR index 0 (flash).
-            WriteRegion(index, start | (0b11 << 1), ((start + size - 1) & ~0x1Fu) | 1);
-            _programmed[index] = request;
-            return;
-        }
-
-        ProgramRegion(index, request, counted: false);
+        ProgramRegion(index, new ArmRegionRequest(start, size, permissions, RegionHolder.Boot(holder), flash), counted: false);
     }
 
     private void ProgramRegion(int index, ArmRegionRequest request, bool counted)
@@ -360,11 +454,17 @@ public sealed class ArmMpuDriver : IProtectionDriver
         if (Version == ArmMpuVersion.PmsaV7)
         {
             uint size = RegionSizeFor(request.Size);
-            WriteRegion(index, request.Start & ~0x1Fu, ArmPartitionAttributes.V7Rasr(request.Permissions) | (SizeField(size) << 1) | 1, counted);
+            uint attr = request.Flash
+                ? FlashAttrV7 | (Executable(request.Permissions) ? 0 : XnV7)
+                : ArmPartitionAttributes.V7Rasr(request.Permissions);
+            WriteRegion(index, request.Start & ~0x1Fu, attr | (SizeField(size) << 1) | 1, counted);
         }
         else
         {
-            (uint rbar, uint attrIndex) = ArmPartitionAttributes.V8Rbar(request.Permissions);
+            // REGION_FLASH_ATTR on PMSAv8: AP=11 (RO/RO), MAIR index 0 (flash); XN only for a split rodata region.
+            (uint rbar, uint attrIndex) = request.Flash
+                ? ((0b11u << 1) | (Executable(request.Permissions) ? 0u : 1u), 0u)
+                : ArmPartitionAttributes.V8Rbar(request.Permissions);
             uint limit = (uint)(((ulong)request.Start + request.Size - 1) & ~0x1FuL);
             WriteRegion(index, (request.Start & ~0x1Fu) | rbar, limit | (attrIndex << 1) | 1, counted);
         }
@@ -389,22 +489,34 @@ public sealed class ArmMpuDriver : IProtectionDriver
         }
     }
 
+    /// <summary>
+    /// PMSAv7 regions overlap freely (the higher index wins), so a boot region rounded over a code region would change
+    /// its permissions: kernel RAM over text makes text execute-never, text and rodata over each other make text
+    /// execute-never or rodata executable. Refused, as nothing can express the intended map.
+    /// </summary>
     private void CheckBootOverlap()
     {
-        if (Version != ArmMpuVersion.PmsaV7 || _programmed[0] is not ArmRegionRequest code)
+        if (Version != ArmMpuVersion.PmsaV7)
         {
             return;
         }
 
-        for (int i = 1; i < _staticRegions; i++)
+        for (int c = 0; c < _codeRegions; c++)
         {
-            if (_programmed[i] is ArmRegionRequest r && AddressRange.FromSize(r.Start, r.Size).Overlaps(AddressRange.FromSize(code.Start, code.Size)))
+            for (int i = c + 1; i < _staticRegions; i++)
             {
-                throw new InvalidOperationException(
-                    $"{Arch}: boot region '{r.Holder}' rounds to [0x{r.Start:X8}, +0x{r.Size:X}) and would cover the text region; place text and kernel RAM in separately aligned windows");
+                if (_programmed[c] is ArmRegionRequest code && _programmed[i] is ArmRegionRequest r && r.Overlaps(code))
+                {
+                    throw new InvalidOperationException(i < _codeRegions
+                        ? $"{Arch}: text rounds to [0x{code.Start:X8}, +0x{code.Size:X}) and rodata to [0x{r.Start:X8}, +0x{r.Size:X}); split, the two regions would cover each other (rodata's execute-never over text, or text's execute over rodata); align text and rodata each on a power of two of its size"
+                        : $"{Arch}: boot region '{r.Holder}' rounds to [0x{r.Start:X8}, +0x{r.Size:X}) and would cover the '{code.Holder}' region; place text and kernel RAM in separately aligned windows");
+                }
             }
         }
     }
+
+    private static bool Executable(PartitionPermissions p) =>
+        (p & (PartitionPermissions.SupervisorExecute | PartitionPermissions.UserExecute)) != 0;
 
     private static (uint Start, uint Size) Round32(AddressRange range)
     {

@@ -136,4 +136,21 @@ public sealed class KernelOptions
 
     /// <summary>Copies these options (so that a factory can build many kernels from one set).</summary>
     public KernelOptions Clone() => (KernelOptions)MemberwiseClone();
+
+    /// <summary>
+    /// <c>CONFIG_MPU_GAP_FILLING</c> on the MPU boards that have non-overlapping regions (ARM PMSAv8, ARC MPU v4): kernel
+    /// RAM is covered by an explicit region split around every dynamic region at each switch, instead of being left to
+    /// the background map or default region; it costs up to two regions per dynamic region, roughly halving the
+    /// partition limit. Off by default (Zephyr's default with <c>CONFIG_USERSPACE</c>); PMSAv7 and ARC MPU v2 refuse it
+    /// when the driver is created, x86 ignores it. Read when the driver is created (at boot).
+    /// </summary>
+    public bool MpuGapFilling { get; set; }
+
+    /// <summary>
+    /// On the MPU boards, text and rodata as two boot regions: text readable and executable, rodata readable and
+    /// execute-never (a fetch from rodata faults). One boot region more, so one partition less; PMSAv7 and ARC MPU v2
+    /// round each to an aligned power of two and refuse a layout where the two would meet. Off by default; x86 always
+    /// maps rodata execute-disabled and ignores it. Read when the driver is created (at boot).
+    /// </summary>
+    public bool SplitTextRodata { get; set; }
 }

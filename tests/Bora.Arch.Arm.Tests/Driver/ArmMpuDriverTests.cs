@@ -48,17 +48,7 @@ public sealed class ArmMpuDriverTests(ArmMpuVersion version)
         return thread;
     }
 
-    private static DomainMemoryView Domain(params MemoryPartition[] partitions)
-    {
-        var domain = new DomainMemoryView(1, "d", 8, false);
-        for (int i = 0; i < partitions.Length; i++)
-        {
-            domain.Slots[i] = partitions[i];
-        }
-
-        domain.PartitionCount = partitions.Length;
-        return domain;
-    }
+    private static DomainMemoryView Domain(params MemoryPartition[] partitions) => DriverDomains.Of(8, partitions);
 
     private bool Allowed(uint address, AccessKind kind, Privilege privilege) =>
         (kind == AccessKind.Write
