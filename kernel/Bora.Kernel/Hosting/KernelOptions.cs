@@ -52,6 +52,14 @@ public sealed class KernelOptions
     public bool HwStackProtection { get; set; } = true;
 
     /// <summary>
+    /// <c>CONFIG_USERSPACE</c> (DESIGN §5). Off — the RFC's debug-only build — the same application runs unchanged:
+    /// <c>K_USER</c> threads and <c>k_thread_user_mode_enter</c> stay in supervisor mode, every <c>z_*</c> call is a
+    /// direct call, the checked accessors skip the protection model (bus errors remain), and no per-thread regions
+    /// are programmed at a switch. Memory-domain calls keep their checks and return codes.
+    /// </summary>
+    public bool Userspace { get; set; } = true;
+
+    /// <summary>
     /// The status register a new thread starts with (its initial frame's xPSR/EFLAGS/STATUS32). The
     /// default is the Cortex-M xPSR with only the Thumb bit set.
     /// </summary>

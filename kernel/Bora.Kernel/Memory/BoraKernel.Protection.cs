@@ -50,6 +50,10 @@ public sealed partial class BoraKernel
 
         _driver.Boot(BootLayout(_driver.Capabilities.MinimumRegionSize));
         _domains = new MemoryDomainManager(_driver, _options.MemoryDomains);
+        if (!_options.Userspace)
+        {
+            _cpu.BypassProtection = true;
+        }
     }
 
     /// <summary>
@@ -110,7 +114,7 @@ public sealed partial class BoraKernel
     /// <summary>The swap path's protection part: MPU dynamic regions or CR3 for the incoming thread.</summary>
     private void SwitchInProtection(KThread next)
     {
-        if (_driver is not null && next.MemoryView is { } view)
+        if (_driver is not null && _options.Userspace && next.MemoryView is { } view)
         {
             _driver.SwitchIn(view);
         }

@@ -43,6 +43,12 @@ public sealed partial class BoraKernel
     /// </summary>
     private void PrepareUserMode(KThread thread)
     {
+        if (!_options.Userspace)
+        {
+            // CONFIG_USERSPACE=n: k_thread_user_mode_enter just calls the entry, and K_USER means nothing.
+            return;
+        }
+
         ThreadStack stack = thread.Stack!;
         if (stack.IsKernelOnly)
         {

@@ -55,6 +55,7 @@ public abstract class SyscallFixture : IDisposable
         _faults.Clear();
         KernelOptions options = KernelBoards.Get(Board).CreateOptions();
         options.HostWaitTimeout = TimeSpan.FromSeconds(20);
+        Configure(options);
         _kernel = new BoraKernel(options);
         _kernel.SetFatalErrorHandler((reason, report) => _faults.Add((reason, report)));
         UserBuffer = Reserve("user_part");
@@ -72,6 +73,11 @@ public abstract class SyscallFixture : IDisposable
     {
         _kernel?.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Adjusts the board's options before the kernel is built (the default keeps them).</summary>
+    protected virtual void Configure(KernelOptions options)
+    {
     }
 
     /// <summary>Reserves a partition-sized, partition-aligned area of kernel RAM.</summary>
