@@ -11,13 +11,16 @@ namespace Bora.Cli;
 internal static class SampleRunner
 {
     /// <summary>Runs <paramref name="sampleName"/>; returns the exit code. Errors are one line on the error writer.</summary>
-    public static int Run(CliContext context, string command, string sampleName, string boardName, string? duration, string? traceFile) =>
+    public static int Run(CliContext context, string command, string sampleName, string boardName, string? duration, string? traceFile, bool userspace = true) =>
         FindSample(context, command, sampleName) is { } sample
-            ? Run(context, command, sample, boardName, duration, traceFile)
+            ? Run(context, command, sample, boardName, duration, traceFile, userspace)
             : CliContext.BadInput;
 
-    /// <summary>Runs <paramref name="sample"/> for <paramref name="duration"/> (its default when <see langword="null"/>); returns the exit code.</summary>
-    public static int Run(CliContext context, string command, ISample sample, string boardName, string? duration, string? traceFile)
+    /// <summary>
+    /// Runs <paramref name="sample"/> for <paramref name="duration"/> (its default when <see langword="null"/>), with
+    /// <paramref name="userspace"/> as <see cref="KernelOptions.Userspace"/>; returns the exit code.
+    /// </summary>
+    public static int Run(CliContext context, string command, ISample sample, string boardName, string? duration, string? traceFile, bool userspace = true)
     {
         if (FindBoard(context, command, boardName) is not { } board)
         {
@@ -31,6 +34,7 @@ internal static class SampleRunner
 
         KernelOptions options = board.CreateOptions();
         options.Name = sample.Name;
+        options.Userspace = userspace;
         RunResult result;
         string? trace = null;
         long switches;
