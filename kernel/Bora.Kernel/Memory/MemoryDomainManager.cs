@@ -52,6 +52,9 @@ public sealed class MemoryDomainManager
     /// <summary><c>max_partitions</c>, read once from the arch.</summary>
     public int MaxPartitions { get; }
 
+    /// <summary>Every domain this manager created, initialised or not, in creation order.</summary>
+    public IEnumerable<MemoryDomain> All => _domains.Values.OrderBy(d => d.View.Id);
+
     /// <summary>The driver the hooks go to.</summary>
     public IProtectionDriver Driver => _driver;
 
@@ -99,6 +102,7 @@ public sealed class MemoryDomainManager
 
         DomainMemoryView view = domain.View;
         Array.Clear(view.Slots);
+        domain.ClearSlotNames();
         view.PartitionCount = 0;
         if (_driver.DomainInit(view) != 0)
         {
@@ -116,6 +120,7 @@ public sealed class MemoryDomainManager
             }
 
             view.Slots[i] = part!.Value;
+            domain.NameSlot(i, part.Name);
             view.PartitionCount++;
             if (_synchronous)
             {
@@ -150,6 +155,7 @@ public sealed class MemoryDomainManager
         }
 
         view.Slots[slot] = part!.Value;
+        domain.NameSlot(slot, part.Name);
         view.PartitionCount++;
         return _synchronous ? _driver.PartitionAdd(view, slot) : 0;
     }
@@ -175,6 +181,7 @@ public sealed class MemoryDomainManager
 
         int ret = _synchronous ? _driver.PartitionRemove(view, slot) : 0;
         view.Slots[slot] = view.Slots[slot] with { Size = 0 };
+        domain.NameSlot(slot, null);
         view.PartitionCount--;
         return ret;
     }
@@ -230,6 +237,7 @@ public sealed class MemoryDomainManager
         }
 
         Array.Clear(domain.View.Slots);
+        domain.ClearSlotNames();
         domain.View.PartitionCount = 0;
         domain.IsInitialized = false;
         return 0;
