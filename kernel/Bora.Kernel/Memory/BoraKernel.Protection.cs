@@ -49,7 +49,7 @@ public sealed partial class BoraKernel
         }
 
         _driver.Boot(BootLayout(_driver.Capabilities.MinimumRegionSize));
-        _domains = new MemoryDomainManager(_driver, _options.MemoryDomains);
+        _domains = new MemoryDomainManager(_driver, _options.MemoryDomains, _log);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Bora.Hal;
+using Serilog;
 
 namespace Bora.Kernel.Memory;
 
@@ -17,6 +18,7 @@ public sealed class MemoryDomainManager
 {
     private readonly IProtectionDriver _driver;
     private readonly MemoryDomainOptions _options;
+    private readonly RegionBudgetLog _budgetLog;
     private readonly bool _synchronous;
     private readonly Dictionary<int, MemoryDomain> _domains = [];
     private int _nextDomainId;
@@ -25,11 +27,15 @@ public sealed class MemoryDomainManager
     /// Creates the manager and <c>k_mem_domain_default</c> (<c>init_mem_domain_module</c>): reads the arch's
     /// partition limit once and checks it against <see cref="MemoryDomainOptions.MaxDomainPartitions"/>.
     /// </summary>
+    /// <param name="driver">The arch's protection driver.</param>
+    /// <param name="options">Kconfig; defaults when <see langword="null"/>.</param>
+    /// <param name="log">Where refusals for lack of regions or slots are logged (Warning); none when <see langword="null"/>.</param>
     /// <exception cref="InvalidOperationException">The arch allows more partitions than the slot array holds.</exception>
-    public MemoryDomainManager(IProtectionDriver driver, MemoryDomainOptions? options = null)
+    public MemoryDomainManager(IProtectionDriver driver, MemoryDomainOptions? options = null, ILogger? log = null)
     {
         _driver = driver ?? throw new ArgumentNullException(nameof(driver));
         _options = options ?? new MemoryDomainOptions();
+        _budgetLog = new RegionBudgetLog(driver, log);
         _synchronous = driver.Capabilities.SynchronousDomainApi;
         MaxPartitions = driver.MaxPartitionsPerDomain;
         if (MaxPartitions < 0 || MaxPartitions > _options.MaxDomainPartitions)
@@ -90,8 +96,14 @@ public sealed class MemoryDomainManager
     /// </summary>
     public int Init(MemoryDomain? domain, int numParts, IReadOnlyList<MemPartition?>? parts)
     {
-        if (domain is null || (numParts != 0 && parts is null) || numParts > MaxPartitions || numParts < 0)
+        if (domain is null || (numParts != 0 && parts is null) || numParts < 0)
         {
+            return -Errno.EInval;
+        }
+
+        if (numParts > MaxPartitions)
+        {
+            _budgetLog.Refused("k_mem_domain_init", domain, -Errno.EInval, Values(parts, numParts));
             return -Errno.EInval;
         }
 
@@ -151,6 +163,7 @@ public sealed class MemoryDomainManager
         int slot = Array.FindIndex(view.Slots, 0, MaxPartitions, s => s.IsFree);
         if (slot < 0)
         {
+            _budgetLog.Refused("k_mem_domain_add_partition", domain, -Errno.ENoSpc, [.. domain.Partitions.Select(p => p.Partition), part!.Value]);
             return -Errno.ENoSpc;
         }
 
@@ -212,6 +225,11 @@ public sealed class MemoryDomainManager
             ret = _synchronous ? _driver.ThreadAdd(thread) : 0;
         }
 
+        if (ret == -Errno.ENoSpc)
+        {
+            _budgetLog.Refused("k_mem_domain_add_thread", domain, ret, [.. domain.Partitions.Select(p => p.Partition)], thread.Name);
+        }
+
         return ret;
     }
 
@@ -265,6 +283,13 @@ public sealed class MemoryDomainManager
         return _synchronous ? _driver.ThreadRemove(thread) : 0;
     }
 
+    /// <summary>How <paramref name="partitions"/> would fit one domain on this arch (the driver's <see cref="IProtectionDriver.Budget"/>).</summary>
+    public RegionBudget Budget(IEnumerable<MemoryPartition> partitions)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        return _driver.Budget([.. partitions]);
+    }
+
     /// <summary>The domain object behind a thread's view.</summary>
     public MemoryDomain DomainOf(ThreadMemoryView thread) =>
         _domains.TryGetValue(thread.Domain.Id, out MemoryDomain? domain)
@@ -315,6 +340,10 @@ public sealed class MemoryDomainManager
 
         return true;
     }
+
+    /// <summary>The first <paramref name="count"/> partitions of <c>k_mem_domain_init</c>'s array that are not null.</summary>
+    private static List<MemoryPartition> Values(IReadOnlyList<MemPartition?>? parts, int count) =>
+        parts is null ? [] : [.. parts.Take(count).OfType<MemPartition>().Select(p => p.Value)];
 
     private static void RequireInitialized(MemoryDomain domain)
     {
