@@ -29,8 +29,7 @@ public sealed class FaultReportGoldenTests : DomainConformanceFixture
         Run(() =>
         {
             MemoryDomain domA = Domain("dom_a", Part("part_a", partA));
-            MemoryDomain domB = Domain("dom_b", Part("part_b", partB));
-            _ = domB;
+            _ = Domain("dom_b", Part("part_b", partB));
             culprit = SpawnUser("app_a", domA, () => K.Machine.Cpu.WriteUInt32(partB + 0x10, Pattern));
         });
 
