@@ -74,15 +74,12 @@ public sealed class ArmFaultRecord : FaultRecord
 
     private static StatusRegister[] Describe(uint cfsr, uint hfsr, uint? mmfar, uint? bfar)
     {
-        var set = new List<string>();
-        AddFlags<Mmfsr>(set, cfsr & 0xFF);
-        AddFlags<Bfsr>(set, (cfsr >> 8) & 0xFF);
-        AddFlags<Ufsr>(set, cfsr >> 16);
-        var registers = new List<StatusRegister>
-        {
-            new("CFSR", cfsr, string.Join('|', set)),
-            new("HFSR", hfsr, (hfsr & (uint)Hfsr.FORCED) != 0 ? "FORCED" : string.Empty),
-        };
+        // CFSR raw, then its MMFSR/BFSR/UFSR sub-registers decoded (the ones with a bit set), as Zephyr's fault dump names them.
+        var registers = new List<StatusRegister> { new("CFSR", cfsr, string.Empty) };
+        AddSubRegister<Mmfsr>(registers, "MMFSR", cfsr & 0xFF);
+        AddSubRegister<Bfsr>(registers, "BFSR", (cfsr >> 8) & 0xFF);
+        AddSubRegister<Ufsr>(registers, "UFSR", cfsr >> 16);
+        registers.Add(new("HFSR", hfsr, (hfsr & (uint)Hfsr.FORCED) != 0 ? "FORCED" : string.Empty));
         if (mmfar is uint m)
         {
             registers.Add(new StatusRegister("MMFAR", m, string.Empty));
@@ -94,6 +91,19 @@ public sealed class ArmFaultRecord : FaultRecord
         }
 
         return [.. registers];
+    }
+
+    private static void AddSubRegister<T>(List<StatusRegister> registers, string name, uint value)
+        where T : struct, Enum
+    {
+        if (value == 0)
+        {
+            return;
+        }
+
+        var set = new List<string>();
+        AddFlags<T>(set, value);
+        registers.Add(new StatusRegister(name, value, string.Join('|', set)));
     }
 
     private static void AddFlags<T>(List<string> set, uint value)

@@ -14,4 +14,18 @@ public sealed record RegionBudget(int TotalRegions, int BootRegions, int PerThre
 {
     /// <summary>Whether the partitions fit.</summary>
     public bool Fits => SlotsLeft >= 0;
+
+    /// <summary>Whether the backend has a fixed number of hardware regions (an MPU) rather than page tables.</summary>
+    public bool HasRegionLimit => TotalRegions != 0;
+
+    /// <summary>Regions in use by a thread of a domain holding the partitions: boot, per-thread and partition regions (MPUs); the partitions' slots on page tables.</summary>
+    public int RegionsUsed => BootRegions + PerThreadRegions + PartitionRegions;
+
+    /// <summary>The partitions one domain can hold on this backend (<c>arch_mem_domain_max_partitions_get</c>).</summary>
+    public int MaxPartitions => PartitionRegions + SlotsLeft;
+
+    /// <inheritdoc/>
+    public override string ToString() => HasRegionLimit
+        ? $"{RegionsUsed} of {TotalRegions} regions used ({BootRegions} boot, {PerThreadRegions} per thread, {PartitionRegions} partitions), {SlotsLeft} slots left, {BytesWasted} bytes wasted by rounding"
+        : $"page tables: {PartitionRegions} of {MaxPartitions} partition slots used, {SlotsLeft} left, {BytesWasted} bytes wasted by rounding to pages";
 }

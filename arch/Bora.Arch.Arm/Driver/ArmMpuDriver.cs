@@ -278,7 +278,11 @@ public sealed class ArmMpuDriver : IProtectionDriver
         ulong wasted = 0;
         foreach (MemoryPartition p in partitions)
         {
-            wasted += RegionSizeFor(p.Size) - p.Size;
+            // In 64 bits: a PMSAv7 partition over 2 GiB rounds to 4 GiB, which RegionSizeFor's uint cannot hold.
+            ulong region = Version == ArmMpuVersion.PmsaV7
+                ? Math.Max(32UL, System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)p.Size))
+                : ((ulong)p.Size + 31) & ~31UL;
+            wasted += region - p.Size;
         }
 
         int left = MaxPartitionsPerDomain - partitions.Count;

@@ -51,19 +51,7 @@ public sealed partial class BoraKernel
             reason = FatalReason.KernelOops;
         }
 
-        uint pc = _cpu.State.Pc;
-        string? location = null;
-        if (fault?.FaultAddress is uint address)
-        {
-            location = DescribeAddress(address);
-        }
-
-        var report = new FatalErrorReport(reason, culprit.Id, culprit.ThreadName, mode, inIsr, fault, pc, Layout.Symbols.Describe(pc), _cpu.State.Sp, _cpu.Cycles, message, location)
-        {
-            Domain = culprit.MemoryView?.Domain.Name,
-            Partitions = PartitionsAround(culprit, fault?.FaultAddress),
-            ActiveRegions = _driver?.ActiveRegions() ?? [],
-        };
+        FatalErrorReport report = BuildReport(culprit, reason, fault, message, mode, inIsr);
         _trace.Record(_cpu.Cycles, TraceEventKind.Fault, culprit.Id, (int)reason, 0);
         _log.Warning("Fatal error {Reason} in thread {Thread}: {Message}{NewLine}{Report}", report.ReasonName, culprit.ThreadName, message, Environment.NewLine, report);
         if (_inFatal)
@@ -145,28 +133,6 @@ public sealed partial class BoraKernel
         }
 
         return FatalReason.CpuException;
-    }
-
-    private string DescribeAddress(uint address)
-    {
-        if (StackContaining(address) is { } stack)
-        {
-            string part = address < stack.BufferStart ? (address >= stack.GuardStart && stack.GuardBytes > 0 ? "guard" : "reserved area") : "buffer";
-            string owner = stack.InUseBy is { } t ? $", used by '{t.ThreadName}'" : string.Empty;
-            return $"stack '{stack.Name}' {part} [0x{stack.Address:X8}, 0x{stack.Address + stack.Size:X8}){owner}";
-        }
-
-        if (_objects.TryGetValue(address, out KObject? obj))
-        {
-            return obj.ToString();
-        }
-
-        if (Layout.AreaOf(address) is { } area)
-        {
-            return area.ToString();
-        }
-
-        return Board.MemoryMap.Find(address) is { } window ? $"board window '{window.Name}' {window.Range} ({window.Kind})" : "unmapped address space";
     }
 
     /// <summary>

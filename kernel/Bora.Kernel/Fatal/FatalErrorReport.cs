@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Bora.Kernel.Fatal;
 
 /// <summary>Everything a person needs to act on a fatal error.</summary>
@@ -32,8 +30,23 @@ public sealed record FatalErrorReport(
     /// <summary>The culprit's memory domain, when the kernel has a protection driver.</summary>
     public string? Domain { get; init; }
 
-    /// <summary>The domain's partitions around the fault address (containing, nearest below and above), with permissions.</summary>
+    /// <summary>The stack the culprit ran on and where SP was relative to it (not for ISR errors).</summary>
+    public string? Stack { get; init; }
+
+    /// <summary>
+    /// The culprit domain's partitions around the fault address (containing, nearest below and above), each with
+    /// its slot, name, range and permissions.
+    /// </summary>
     public IReadOnlyList<string> Partitions { get; init; } = [];
+
+    /// <summary>Partitions of other domains that contain the fault address (what the culprit reached for).</summary>
+    public IReadOnlyList<string> OtherDomainPartitions { get; init; } = [];
+
+    /// <summary>
+    /// What the protection hardware allows at the fault address at the faulting privilege (of read, write and
+    /// execute), or <see langword="null"/> when the error was not a memory fault.
+    /// </summary>
+    public IReadOnlyList<AccessKind>? Allowed { get; init; }
 
     /// <summary>The regions (or page ranges) in force when the error happened (<c>IProtectionDriver.ActiveRegions</c>).</summary>
     public IReadOnlyList<RegionUse> ActiveRegions { get; init; } = [];
@@ -50,46 +63,6 @@ public sealed record FatalErrorReport(
     };
 
     /// <inheritdoc/>
-    public override string ToString()
-    {
-        var text = new StringBuilder();
-        text.Append(">>> BORA FATAL ERROR ").Append((int)Reason).Append(": ").Append(ReasonName).AppendLine();
-        text.Append("    ").AppendLine(Message);
-        text.Append("    thread: '").Append(ThreadName).Append("' (T").Append(ThreadId).Append("), ")
-            .Append(Mode == Privilege.User ? "user" : "supervisor").Append(" mode").AppendLine(InIsr ? ", in ISR" : string.Empty);
-        text.Append("    pc: ").Append(PcSymbol).Append(", sp: 0x").Append(Sp.ToString("X8", System.Globalization.CultureInfo.InvariantCulture))
-            .Append(", at cycle ").Append(Cycles).AppendLine();
-        if (Fault is not null)
-        {
-            text.Append("    fault: ").AppendLine(Fault.ToString());
-            text.Append("    attempted: ").AppendLine(Fault.Access.ToString());
-        }
-
-        if (Location is not null)
-        {
-            text.Append("    address lies in: ").AppendLine(Location);
-        }
-
-        if (Domain is not null)
-        {
-            text.Append("    domain: '").Append(Domain).AppendLine("'");
-        }
-
-        foreach (string partition in Partitions)
-        {
-            text.Append("    partition: ").AppendLine(partition);
-        }
-
-        if (ActiveRegions.Count != 0)
-        {
-            text.AppendLine("    regions in force:");
-            foreach (RegionUse r in ActiveRegions)
-            {
-                text.Append("      ").Append(r.Slot < 0 ? "pages" : $"#{r.Slot}").Append(' ').Append(r.Range.ToString()).Append(' ')
-                    .Append(r.Permissions.ToString()).Append(' ').AppendLine(r.Holder);
-            }
-        }
-
-        return text.ToString();
-    }
+    /// <remarks>Deterministic: virtual time, simulated addresses and names only; lines end in <c>\n</c>.</remarks>
+    public override string ToString() => FatalErrorReportText.Format(this);
 }

@@ -49,7 +49,7 @@ public sealed partial class BoraKernel
         }
 
         _driver.Boot(BootLayout(_driver.Capabilities.MinimumRegionSize));
-        _domains = new MemoryDomainManager(_driver, _options.MemoryDomains);
+        _domains = new MemoryDomainManager(_driver, _options.MemoryDomains, _log);
         if (!_options.Userspace)
         {
             _cpu.BypassProtection = true;
@@ -118,47 +118,5 @@ public sealed partial class BoraKernel
         {
             _driver.SwitchIn(view);
         }
-    }
-
-    /// <summary>
-    /// For a fault report: the partitions of the culprit's domain that contain <paramref name="address"/> or are
-    /// the nearest below and above it, with their permissions.
-    /// </summary>
-    private static List<string> PartitionsAround(KThread culprit, uint? address)
-    {
-        if (address is not uint a || culprit.MemoryView is not { } view)
-        {
-            return [];
-        }
-
-        var found = new List<string>();
-        (int Slot, MemoryPartition P)? below = null, above = null;
-        foreach ((int slot, MemoryPartition p) in view.Domain.Occupied())
-        {
-            if (a >= p.Start && a < p.End)
-            {
-                found.Add($"slot {slot} {p} (contains the address)");
-            }
-            else if (p.End <= a && (below is null || p.End > below.Value.P.End))
-            {
-                below = (slot, p);
-            }
-            else if (p.Start > a && (above is null || p.Start < above.Value.P.Start))
-            {
-                above = (slot, p);
-            }
-        }
-
-        if (below is { } b)
-        {
-            found.Add($"slot {b.Slot} {b.P} (below)");
-        }
-
-        if (above is { } h)
-        {
-            found.Add($"slot {h.Slot} {h.P} (above)");
-        }
-
-        return found;
     }
 }

@@ -6,10 +6,12 @@ namespace Bora.Kernel.Memory;
 public sealed class MemoryDomain
 {
     private readonly List<ThreadMemoryView> _threads = [];
+    private readonly string?[] _slotNames;
 
     internal MemoryDomain(DomainMemoryView view)
     {
         View = view;
+        _slotNames = new string?[view.Slots.Length];
     }
 
     /// <summary>Name for reports.</summary>
@@ -29,6 +31,13 @@ public sealed class MemoryDomain
 
     /// <summary>What the protection driver sees.</summary>
     public DomainMemoryView View { get; }
+
+    /// <summary>The name of the <see cref="MemPartition"/> copied into <paramref name="slot"/>, or <see langword="null"/> for a free slot.</summary>
+    public string? PartitionName(int slot) => slot >= 0 && slot < _slotNames.Length && !View.Slots[slot].IsFree ? _slotNames[slot] : null;
+
+    internal void NameSlot(int slot, string? name) => _slotNames[slot] = name;
+
+    internal void ClearSlotNames() => Array.Clear(_slotNames);
 
     internal void Join(ThreadMemoryView thread) => _threads.Add(thread);
 

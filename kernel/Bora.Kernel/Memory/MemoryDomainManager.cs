@@ -1,4 +1,5 @@
 using Bora.Hal;
+using Serilog;
 
 namespace Bora.Kernel.Memory;
 
@@ -17,6 +18,7 @@ public sealed class MemoryDomainManager
 {
     private readonly IProtectionDriver _driver;
     private readonly MemoryDomainOptions _options;
+    private readonly RegionBudgetLog _budgetLog;
     private readonly bool _synchronous;
     private readonly Dictionary<int, MemoryDomain> _domains = [];
     private int _nextDomainId;
@@ -25,11 +27,15 @@ public sealed class MemoryDomainManager
     /// Creates the manager and <c>k_mem_domain_default</c> (<c>init_mem_domain_module</c>): reads the arch's
     /// partition limit once and checks it against <see cref="MemoryDomainOptions.MaxDomainPartitions"/>.
     /// </summary>
+    /// <param name="driver">The arch's protection driver.</param>
+    /// <param name="options">Kconfig; defaults when <see langword="null"/>.</param>
+    /// <param name="log">Where refusals for lack of regions or slots are logged (Warning); none when <see langword="null"/>.</param>
     /// <exception cref="InvalidOperationException">The arch allows more partitions than the slot array holds.</exception>
-    public MemoryDomainManager(IProtectionDriver driver, MemoryDomainOptions? options = null)
+    public MemoryDomainManager(IProtectionDriver driver, MemoryDomainOptions? options = null, ILogger? log = null)
     {
         _driver = driver ?? throw new ArgumentNullException(nameof(driver));
         _options = options ?? new MemoryDomainOptions();
+        _budgetLog = new RegionBudgetLog(driver, log);
         _synchronous = driver.Capabilities.SynchronousDomainApi;
         MaxPartitions = driver.MaxPartitionsPerDomain;
         if (MaxPartitions < 0 || MaxPartitions > _options.MaxDomainPartitions)
@@ -51,6 +57,9 @@ public sealed class MemoryDomainManager
 
     /// <summary><c>max_partitions</c>, read once from the arch.</summary>
     public int MaxPartitions { get; }
+
+    /// <summary>Every domain this manager created, initialised or not, in creation order.</summary>
+    public IEnumerable<MemoryDomain> All => _domains.Values.OrderBy(d => d.View.Id);
 
     /// <summary>The driver the hooks go to.</summary>
     public IProtectionDriver Driver => _driver;
@@ -87,8 +96,14 @@ public sealed class MemoryDomainManager
     /// </summary>
     public int Init(MemoryDomain? domain, int numParts, IReadOnlyList<MemPartition?>? parts)
     {
-        if (domain is null || (numParts != 0 && parts is null) || numParts > MaxPartitions || numParts < 0)
+        if (domain is null || (numParts != 0 && parts is null) || numParts < 0)
         {
+            return -Errno.EInval;
+        }
+
+        if (numParts > MaxPartitions)
+        {
+            _budgetLog.Refused("k_mem_domain_init", domain, -Errno.EInval, Values(parts, numParts));
             return -Errno.EInval;
         }
 
@@ -99,6 +114,7 @@ public sealed class MemoryDomainManager
 
         DomainMemoryView view = domain.View;
         Array.Clear(view.Slots);
+        domain.ClearSlotNames();
         view.PartitionCount = 0;
         if (_driver.DomainInit(view) != 0)
         {
@@ -116,6 +132,7 @@ public sealed class MemoryDomainManager
             }
 
             view.Slots[i] = part!.Value;
+            domain.NameSlot(i, part.Name);
             view.PartitionCount++;
             if (_synchronous)
             {
@@ -146,10 +163,12 @@ public sealed class MemoryDomainManager
         int slot = Array.FindIndex(view.Slots, 0, MaxPartitions, s => s.IsFree);
         if (slot < 0)
         {
+            _budgetLog.Refused("k_mem_domain_add_partition", domain, -Errno.ENoSpc, [.. domain.Partitions.Select(p => p.Partition), part!.Value]);
             return -Errno.ENoSpc;
         }
 
         view.Slots[slot] = part!.Value;
+        domain.NameSlot(slot, part.Name);
         view.PartitionCount++;
         return _synchronous ? _driver.PartitionAdd(view, slot) : 0;
     }
@@ -175,6 +194,7 @@ public sealed class MemoryDomainManager
 
         int ret = _synchronous ? _driver.PartitionRemove(view, slot) : 0;
         view.Slots[slot] = view.Slots[slot] with { Size = 0 };
+        domain.NameSlot(slot, null);
         view.PartitionCount--;
         return ret;
     }
@@ -205,6 +225,11 @@ public sealed class MemoryDomainManager
             ret = _synchronous ? _driver.ThreadAdd(thread) : 0;
         }
 
+        if (ret == -Errno.ENoSpc)
+        {
+            _budgetLog.Refused("k_mem_domain_add_thread", domain, ret, [.. domain.Partitions.Select(p => p.Partition)], thread.Name);
+        }
+
         return ret;
     }
 
@@ -230,6 +255,7 @@ public sealed class MemoryDomainManager
         }
 
         Array.Clear(domain.View.Slots);
+        domain.ClearSlotNames();
         domain.View.PartitionCount = 0;
         domain.IsInitialized = false;
         return 0;
@@ -255,6 +281,13 @@ public sealed class MemoryDomainManager
         MemoryDomain domain = DomainOf(thread);
         domain.Leave(thread);
         return _synchronous ? _driver.ThreadRemove(thread) : 0;
+    }
+
+    /// <summary>How <paramref name="partitions"/> would fit one domain on this arch (the driver's <see cref="IProtectionDriver.Budget"/>).</summary>
+    public RegionBudget Budget(IEnumerable<MemoryPartition> partitions)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        return _driver.Budget([.. partitions]);
     }
 
     /// <summary>The domain object behind a thread's view.</summary>
@@ -307,6 +340,10 @@ public sealed class MemoryDomainManager
 
         return true;
     }
+
+    /// <summary>The first <paramref name="count"/> partitions of <c>k_mem_domain_init</c>'s array that are not null.</summary>
+    private static List<MemoryPartition> Values(IReadOnlyList<MemPartition?>? parts, int count) =>
+        parts is null ? [] : [.. parts.Take(count).OfType<MemPartition>().Select(p => p.Value)];
 
     private static void RequireInitialized(MemoryDomain domain)
     {

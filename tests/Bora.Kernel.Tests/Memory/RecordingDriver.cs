@@ -19,6 +19,8 @@ internal sealed class RecordingDriver : IProtectionDriver
 
     public int PartitionAddResult { get; set; }
 
+    public int ThreadAddResult { get; set; }
+
     public PartitionPermissions Unsupported { get; set; } = PartitionPermissions.P_RW_U_RO;
 
     public ArchId Arch => new("recording");
@@ -63,7 +65,7 @@ internal sealed class RecordingDriver : IProtectionDriver
     public int ThreadAdd(ThreadMemoryView thread)
     {
         Calls.Add($"thread+ {thread.Name} -> {thread.Domain.Name}");
-        return 0;
+        return ThreadAddResult;
     }
 
     public int ThreadRemove(ThreadMemoryView thread)
