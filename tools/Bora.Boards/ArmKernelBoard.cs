@@ -55,5 +55,17 @@ internal sealed class ArmKernelBoard : KernelBoard
         options.InitializeArch = Boot;
     }
 
-    private static void Boot(BoraKernel kernel) => ((ArmMpu)kernel.Protection).BindCpuState(kernel.Machine.Cpu.State);
+    /// <summary>SHCSR.MEMFAULTENA | BUSFAULTENA | USGFAULTENA, as Zephyr's <c>z_arm_exc_setup</c> sets them at boot.</summary>
+    private const uint ShcsrFaultEnables = 0x0007_0000;
+
+    private static void Boot(BoraKernel kernel)
+    {
+        ((ArmMpu)kernel.Protection).BindCpuState(kernel.Machine.Cpu.State);
+
+        // Without these every MemManage, BusFault and UsageFault would escalate to HardFault (HFSR.FORCED).
+        if (kernel.Machine.Cpu.TryWrite(ScsRegisters.SHCSR, 4, AccessKind.Write, Privilege.Supervisor, ShcsrFaultEnables) is { } fault)
+        {
+            throw new InvalidOperationException($"{kernel.Machine.Board.Name}: SHCSR could not be written at boot: {fault}");
+        }
+    }
 }
