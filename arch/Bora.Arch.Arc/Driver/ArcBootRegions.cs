@@ -48,7 +48,7 @@ internal static class ArcBootRegions
             if (romRange.Overlaps(layout.KernelRam))
             {
                 throw new InvalidOperationException(
-                    $"MPU {version}: the {rom.Holder[6..]} region rounds to {romRange} and would cover kernel RAM {layout.KernelRam} (user readable, kernel read-only); place text and kernel RAM in separately aligned windows");
+                    $"MPU {version}: the {rom.Holder.Name[6..]} region rounds to {romRange} and would cover kernel RAM {layout.KernelRam} (user readable, kernel read-only); place text and kernel RAM in separately aligned windows");
             }
         }
 
@@ -132,7 +132,7 @@ internal static class ArcBootRegions
                 throw new InvalidOperationException($"MPU v4: boot region '{holder}' {range} spans the whole address space");
             }
 
-            return new ArcRegionRequest((uint)first, (uint)(end - first), attr, holder);
+            return new ArcRegionRequest((uint)first, (uint)(end - first), attr, RegionHolder.Boot(holder));
         }
 
         for (ulong size = 2048; size <= (1UL << 31); size <<= 1)
@@ -140,7 +140,7 @@ internal static class ArcBootRegions
             ulong start = range.Start & ~(size - 1);
             if (start + size >= range.End)
             {
-                return new ArcRegionRequest((uint)start, (uint)size, attr, holder);
+                return new ArcRegionRequest((uint)start, (uint)size, attr, RegionHolder.Boot(holder));
             }
         }
 

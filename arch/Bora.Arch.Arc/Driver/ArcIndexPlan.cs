@@ -11,6 +11,8 @@ namespace Bora.Arch.Arc.Driver;
 /// </summary>
 internal sealed class ArcIndexPlan(ArcMpuVersion version, int regionCount, int staticRegions, bool stackGuard, uint guardSize)
 {
+    private readonly ArcRegionRequest?[] _wanted = new ArcRegionRequest?[regionCount];
+
     private bool V2 => version == ArcMpuVersion.V2;
 
     /// <summary>THREAD_STACK_USER_REGION's index.</summary>
@@ -33,10 +35,12 @@ internal sealed class ArcIndexPlan(ArcMpuVersion version, int regionCount, int s
     /// cleared). Every occupied slot is programmed (Bora's fix of the upstream slot quirk, arch-spec
     /// ARC-16): v2 maps slot i to index N-S-3-i, v4 packs the occupied slots from the first partition index.
     /// </summary>
+    /// <remarks>The array is the plan's own, reused at every switch: read it before the next call.</remarks>
     /// <exception cref="InvalidOperationException">The domain holds more partitions than the plan has regions for.</exception>
     public ArcRegionRequest?[] For(ThreadMemoryView thread)
     {
-        var wanted = new ArcRegionRequest?[regionCount];
+        ArcRegionRequest?[] wanted = _wanted;
+        Array.Clear(wanted);
         if (GuardIndex >= 0)
         {
             wanted[GuardIndex] = ArcThreadRegions.Guard(thread, guardSize);
@@ -48,8 +52,15 @@ internal sealed class ArcIndexPlan(ArcMpuVersion version, int regionCount, int s
         }
 
         int ordinal = 0;
-        foreach ((int slot, MemoryPartition p) in thread.Domain.Occupied())
+        MemoryPartition[] slots = thread.Domain.Slots;
+        for (int slot = 0; slot < slots.Length; slot++)
         {
+            MemoryPartition p = slots[slot];
+            if (p.IsFree)
+            {
+                continue;
+            }
+
             int index = V2 ? FirstPartitionIndex - slot : FirstPartitionIndex + ordinal;
             if ((V2 ? slot : ordinal) >= MaxPartitions)
             {

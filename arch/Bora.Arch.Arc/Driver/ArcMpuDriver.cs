@@ -245,7 +245,7 @@ public sealed class ArcMpuDriver : IProtectionDriver
         {
             if (_programmed[i] is ArcRegionRequest r)
             {
-                regions.Add(new RegionUse(i, _registers.HardwareRange(r.Start, r.Size), ArcPartitionAttributes.Decode(r.Attributes), r.Holder));
+                regions.Add(new RegionUse(i, _registers.HardwareRange(r.Start, r.Size), ArcPartitionAttributes.Decode(r.Attributes), r.Holder.ToString()));
             }
         }
 

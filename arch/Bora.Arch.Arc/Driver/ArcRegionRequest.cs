@@ -1,10 +1,12 @@
+using Bora.Hal;
+
 namespace Bora.Arch.Arc.Driver;
 
 /// <summary>
 /// One MPU region the driver wants programmed: what <c>_region_init</c> is called with, and what holds it
 /// (for maps and fault reports).
 /// </summary>
-internal readonly record struct ArcRegionRequest(uint Start, uint Size, uint Attributes, string Holder)
+internal readonly record struct ArcRegionRequest(uint Start, uint Size, uint Attributes, RegionHolder Holder)
 {
     /// <summary>The first byte after the region (a region may end at 4 GiB).</summary>
     public ulong End => (ulong)Start + Size;

@@ -16,15 +16,15 @@ internal static class ArcThreadRegions
     {
         bool privileged = thread.IsUser && thread.PrivilegedStackStart != 0;
         uint below = privileged ? thread.PrivilegedStackStart : thread.StackStart;
-        string holder = privileged ? $"privilege-stack guard of '{thread.Name}'" : $"stack guard of '{thread.Name}'";
+        var holder = new RegionHolder(privileged ? RegionHolderKind.PrivilegeStackGuard : RegionHolderKind.StackGuard, thread.Name);
         return new ArcRegionRequest(below - guardSize, guardSize, ArcPartitionAttributes.StackGuardAttr, holder);
     }
 
     /// <summary>THREAD_STACK_USER_REGION: <c>stack_info.start</c>, <c>stack_info.size</c>, REGION_RAM_ATTR.</summary>
     public static ArcRegionRequest UserStack(ThreadMemoryView thread) =>
-        new(thread.StackStart, thread.StackSize, ArcPartitionAttributes.RegionRamAttr, $"user stack of '{thread.Name}'");
+        new(thread.StackStart, thread.StackSize, ArcPartitionAttributes.RegionRamAttr, new RegionHolder(RegionHolderKind.UserStack, thread.Name));
 
     /// <summary>THREAD_DOMAIN_PARTITION_REGION for the partition in <paramref name="slot"/>.</summary>
     public static ArcRegionRequest Partition(DomainMemoryView domain, int slot, MemoryPartition p) =>
-        new(p.Start, p.Size, ArcPartitionAttributes.Encode(p.Permissions), $"domain '{domain.Name}' slot {slot}");
+        new(p.Start, p.Size, ArcPartitionAttributes.Encode(p.Permissions), new RegionHolder(RegionHolderKind.DomainSlot, domain.Name, slot));
 }
