@@ -115,18 +115,7 @@ public sealed class KObjectSyscallTests : ObjectSyscallFixture
 
     /// <summary>kobject.c test_kobject_grant_access_kobj_invalid, user form: granting to a thread object the caller does not hold oopses.</summary>
     [Test]
-    public void test_kobject_grant_access_kobj_invalid()
-    {
-        uint extra = 0;
-        AssertObjectOops(
-            () =>
-            {
-                extra = K.DeclareThread("extra_thread").Address;
-                return K.DefineMsgq("kobject_msgq", 4, 4);
-            },
-            a => z_object_access_grant(new KObjectHandle(a), new ThreadHandle(extra)),
-            "does not have permission on k_thread");
-    }
+    public void test_kobject_grant_access_kobj_invalid() => AssertGrantToUnheldThreadOopses("extra_thread");
 
     [Test]
     public void grant_an_object_the_caller_does_not_hold()
@@ -200,16 +189,19 @@ public sealed class KObjectSyscallTests : ObjectSyscallFixture
 
     /// <summary>kobject.c test_kobject_access_grant_to_invalid_thread, user form: an uninitialised thread object the caller does not hold.</summary>
     [Test]
-    public void test_kobject_access_grant_to_invalid_thread()
+    public void test_kobject_access_grant_to_invalid_thread() => AssertGrantToUnheldThreadOopses("uninit_thread");
+
+    /// <summary>A user thread holding a msgq grants it to the declared (never created) thread <paramref name="thread"/>, which it does not hold.</summary>
+    private void AssertGrantToUnheldThreadOopses(string thread)
     {
-        uint uninit = 0;
+        uint target = 0;
         AssertObjectOops(
             () =>
             {
-                uninit = K.DeclareThread("uninit_thread").Address;
+                target = K.DeclareThread(thread).Address;
                 return K.DefineMsgq("kobject_msgq", 4, 4);
             },
-            a => z_object_access_grant(new KObjectHandle(a), new ThreadHandle(uninit)),
+            a => z_object_access_grant(new KObjectHandle(a), new ThreadHandle(target)),
             "does not have permission on k_thread");
     }
 }

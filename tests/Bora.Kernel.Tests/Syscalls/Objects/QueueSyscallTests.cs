@@ -122,55 +122,13 @@ public sealed class QueueSyscallTests : ObjectSyscallFixture
 
     /// <summary>test_queue_alloc_prepend_user: items prepended from user mode come back in reverse order.</summary>
     [Test]
-    public void test_queue_alloc_prepend_user()
-    {
-        var got = new List<uint>();
-        Run(() =>
-        {
-            UseSystemPool();
-            QueueHandle q = K.DefineQueue("queue");
-            SpawnGranted("user", () =>
-            {
-                for (uint i = 0; i < 4; i++)
-                {
-                    Assert.That(z_queue_alloc_prepend(q, i + 1), Is.Zero);
-                }
-
-                for (int i = 0; i < 4; i++)
-                {
-                    got.Add(z_queue_get(q, K_NO_WAIT));
-                }
-            }, q);
-        });
-        AssertNoFaults();
-        Assert.That(got, Is.EqualTo(new uint[] { 4, 3, 2, 1 }));
-    }
+    public void test_queue_alloc_prepend_user() =>
+        Assert.That(AllocInsertThenDrain(z_queue_alloc_prepend), Is.EqualTo(new uint[] { 4, 3, 2, 1 }));
 
     /// <summary>test_queue_alloc_append_user: items appended from user mode come back in order.</summary>
     [Test]
-    public void test_queue_alloc_append_user()
-    {
-        var got = new List<uint>();
-        Run(() =>
-        {
-            UseSystemPool();
-            QueueHandle q = K.DefineQueue("queue");
-            SpawnGranted("user", () =>
-            {
-                for (uint i = 0; i < 4; i++)
-                {
-                    Assert.That(z_queue_alloc_append(q, i + 1), Is.Zero);
-                }
-
-                for (int i = 0; i < 4; i++)
-                {
-                    got.Add(z_queue_get(q, K_NO_WAIT));
-                }
-            }, q);
-        });
-        AssertNoFaults();
-        Assert.That(got, Is.EqualTo(new uint[] { 1, 2, 3, 4 }));
-    }
+    public void test_queue_alloc_append_user() =>
+        Assert.That(AllocInsertThenDrain(z_queue_alloc_append), Is.EqualTo(new uint[] { 1, 2, 3, 4 }));
 
     /// <summary>test_queue_alloc_append_user without a resource pool: <c>-ENOMEM</c>, no oops (queue's test_auto_free precondition).</summary>
     [Test]
@@ -184,5 +142,30 @@ public sealed class QueueSyscallTests : ObjectSyscallFixture
         });
         AssertNoFaults();
         Assert.That(ret, Is.EqualTo(-ENOMEM));
+    }
+
+    /// <summary>A user thread (with the system pool) inserts 1..4 with <paramref name="insert"/>, then drains the queue.</summary>
+    private List<uint> AllocInsertThenDrain(Func<QueueHandle, uint, int> insert)
+    {
+        var got = new List<uint>();
+        Run(() =>
+        {
+            UseSystemPool();
+            QueueHandle q = K.DefineQueue("queue");
+            SpawnGranted("user", () =>
+            {
+                for (uint i = 0; i < 4; i++)
+                {
+                    Assert.That(insert(q, i + 1), Is.Zero);
+                }
+
+                for (int i = 0; i < 4; i++)
+                {
+                    got.Add(z_queue_get(q, K_NO_WAIT));
+                }
+            }, q);
+        });
+        AssertNoFaults();
+        return got;
     }
 }
