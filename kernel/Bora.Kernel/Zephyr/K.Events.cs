@@ -1,9 +1,13 @@
+using Bora.Kernel.Syscalls;
+using static Bora.Kernel.Zephyr.SyscallHandler;
+
 namespace Bora.Kernel.Zephyr;
 
 /// <summary>Zephyr-spelled <c>k_event</c> API (kernel/events.c).</summary>
 public static partial class K
 {
     /// <summary><c>k_event_init</c>.</summary>
+    [Syscall]
     public static void k_event_init(EventHandle @event)
     {
         KernelContext c = Ctx();
@@ -11,6 +15,7 @@ public static partial class K
     }
 
     /// <summary><c>k_event_post</c>: adds <paramref name="events"/>; returns the previous value of those bits.</summary>
+    [Syscall]
     public static uint k_event_post(EventHandle @event, uint events)
     {
         KernelContext c = Ctx();
@@ -18,6 +23,7 @@ public static partial class K
     }
 
     /// <summary><c>k_event_set</c>: replaces all bits; returns the previous bits.</summary>
+    [Syscall]
     public static uint k_event_set(EventHandle @event, uint events)
     {
         KernelContext c = Ctx();
@@ -25,6 +31,7 @@ public static partial class K
     }
 
     /// <summary><c>k_event_set_masked</c>: replaces the bits under <paramref name="events_mask"/>; returns their previous value.</summary>
+    [Syscall]
     public static uint k_event_set_masked(EventHandle @event, uint events, uint events_mask)
     {
         KernelContext c = Ctx();
@@ -32,6 +39,7 @@ public static partial class K
     }
 
     /// <summary><c>k_event_clear</c>: clears <paramref name="events"/>; returns their previous value.</summary>
+    [Syscall]
     public static uint k_event_clear(EventHandle @event, uint events)
     {
         KernelContext c = Ctx();
@@ -39,6 +47,7 @@ public static partial class K
     }
 
     /// <summary><c>k_event_wait</c>: the desired bits that are set (any), or 0 on timeout.</summary>
+    [Syscall]
     public static uint k_event_wait(EventHandle @event, uint events, bool reset, KTimeout timeout)
     {
         KernelContext c = Ctx();
@@ -46,6 +55,7 @@ public static partial class K
     }
 
     /// <summary><c>k_event_wait_all</c>: the desired bits once all are set, or 0 on timeout.</summary>
+    [Syscall]
     public static uint k_event_wait_all(EventHandle @event, uint events, bool reset, KTimeout timeout)
     {
         KernelContext c = Ctx();
@@ -55,4 +65,46 @@ public static partial class K
 
     /// <summary><c>k_event_test</c>: the bits of <paramref name="events_mask"/> that are set.</summary>
     public static uint k_event_test(EventHandle @event, uint events_mask) => k_event_wait(@event, events_mask, false, K_NO_WAIT);
+
+    private static void z_vrfy_k_event_init(EventHandle @event)
+    {
+        K_OOPS(K_SYSCALL_OBJ_INIT(@event, K_OBJ_EVENT));
+        k_event_init(@event);
+    }
+
+    private static uint z_vrfy_k_event_post(EventHandle @event, uint events)
+    {
+        K_OOPS(K_SYSCALL_OBJ(@event, K_OBJ_EVENT));
+        return k_event_post(@event, events);
+    }
+
+    private static uint z_vrfy_k_event_set(EventHandle @event, uint events)
+    {
+        K_OOPS(K_SYSCALL_OBJ(@event, K_OBJ_EVENT));
+        return k_event_set(@event, events);
+    }
+
+    private static uint z_vrfy_k_event_set_masked(EventHandle @event, uint events, uint events_mask)
+    {
+        K_OOPS(K_SYSCALL_OBJ(@event, K_OBJ_EVENT));
+        return k_event_set_masked(@event, events, events_mask);
+    }
+
+    private static uint z_vrfy_k_event_clear(EventHandle @event, uint events)
+    {
+        K_OOPS(K_SYSCALL_OBJ(@event, K_OBJ_EVENT));
+        return k_event_clear(@event, events);
+    }
+
+    private static uint z_vrfy_k_event_wait(EventHandle @event, uint events, bool reset, KTimeout timeout)
+    {
+        K_OOPS(K_SYSCALL_OBJ(@event, K_OBJ_EVENT));
+        return k_event_wait(@event, events, reset, timeout);
+    }
+
+    private static uint z_vrfy_k_event_wait_all(EventHandle @event, uint events, bool reset, KTimeout timeout)
+    {
+        K_OOPS(K_SYSCALL_OBJ(@event, K_OBJ_EVENT));
+        return k_event_wait_all(@event, events, reset, timeout);
+    }
 }

@@ -1,3 +1,6 @@
+using Bora.Kernel.Syscalls;
+using static Bora.Kernel.Zephyr.SyscallHandler;
+
 namespace Bora.Kernel.Zephyr;
 
 /// <summary>Zephyr-spelled message queue API. Data arguments are addresses in simulated memory.</summary>
@@ -14,6 +17,7 @@ public static partial class K
     }
 
     /// <summary><c>k_msgq_put</c>: 0, -ENOMSG or -EAGAIN.</summary>
+    [Syscall]
     public static int k_msgq_put(MsgqHandle msgq, uint data, KTimeout timeout)
     {
         KernelContext c = Ctx();
@@ -28,6 +32,7 @@ public static partial class K
     }
 
     /// <summary><c>k_msgq_get</c>: 0, -ENOMSG or -EAGAIN.</summary>
+    [Syscall]
     public static int k_msgq_get(MsgqHandle msgq, uint data, KTimeout timeout)
     {
         KernelContext c = Ctx();
@@ -35,6 +40,7 @@ public static partial class K
     }
 
     /// <summary><c>k_msgq_peek</c>: 0 or -ENOMSG.</summary>
+    [Syscall]
     public static int k_msgq_peek(MsgqHandle msgq, uint data)
     {
         KernelContext c = Ctx();
@@ -42,6 +48,7 @@ public static partial class K
     }
 
     /// <summary><c>k_msgq_peek_at</c>: 0 or -ENOMSG.</summary>
+    [Syscall]
     public static int k_msgq_peek_at(MsgqHandle msgq, uint data, uint idx)
     {
         KernelContext c = Ctx();
@@ -49,6 +56,7 @@ public static partial class K
     }
 
     /// <summary><c>k_msgq_purge</c>.</summary>
+    [Syscall]
     public static void k_msgq_purge(MsgqHandle msgq)
     {
         KernelContext c = Ctx();
@@ -56,6 +64,7 @@ public static partial class K
     }
 
     /// <summary><c>k_msgq_get_attrs</c> into a <c>struct k_msgq_attrs</c> at <paramref name="attrs"/>.</summary>
+    [Syscall]
     public static void k_msgq_get_attrs(MsgqHandle msgq, uint attrs)
     {
         KernelContext c = Ctx();
@@ -70,6 +79,7 @@ public static partial class K
     }
 
     /// <summary><c>k_msgq_num_free_get</c>.</summary>
+    [Syscall]
     public static uint k_msgq_num_free_get(MsgqHandle msgq)
     {
         KernelContext c = Ctx();
@@ -77,6 +87,7 @@ public static partial class K
     }
 
     /// <summary><c>k_msgq_num_used_get</c>.</summary>
+    [Syscall]
     public static uint k_msgq_num_used_get(MsgqHandle msgq)
     {
         KernelContext c = Ctx();
@@ -89,4 +100,60 @@ public static partial class K
         KernelContext c = Ctx();
         return c.Kernel.CallMsgqCleanup(c.Thread, msgq);
     }
+
+    private static int z_vrfy_k_msgq_put(MsgqHandle msgq, uint data, KTimeout timeout)
+    {
+        K_OOPS(K_SYSCALL_OBJ(msgq, K_OBJ_MSGQ));
+        K_OOPS(K_SYSCALL_MEMORY_READ(new UserPtr(data), MsgSizeOf(msgq)));
+        return k_msgq_put(msgq, data, timeout);
+    }
+
+    private static int z_vrfy_k_msgq_get(MsgqHandle msgq, uint data, KTimeout timeout)
+    {
+        K_OOPS(K_SYSCALL_OBJ(msgq, K_OBJ_MSGQ));
+        K_OOPS(K_SYSCALL_MEMORY_WRITE(new UserPtr(data), MsgSizeOf(msgq)));
+        return k_msgq_get(msgq, data, timeout);
+    }
+
+    private static int z_vrfy_k_msgq_peek(MsgqHandle msgq, uint data)
+    {
+        K_OOPS(K_SYSCALL_OBJ(msgq, K_OBJ_MSGQ));
+        K_OOPS(K_SYSCALL_MEMORY_WRITE(new UserPtr(data), MsgSizeOf(msgq)));
+        return k_msgq_peek(msgq, data);
+    }
+
+    private static int z_vrfy_k_msgq_peek_at(MsgqHandle msgq, uint data, uint idx)
+    {
+        K_OOPS(K_SYSCALL_OBJ(msgq, K_OBJ_MSGQ));
+        K_OOPS(K_SYSCALL_MEMORY_WRITE(new UserPtr(data), MsgSizeOf(msgq)));
+        return k_msgq_peek_at(msgq, data, idx);
+    }
+
+    private static void z_vrfy_k_msgq_purge(MsgqHandle msgq)
+    {
+        K_OOPS(K_SYSCALL_OBJ(msgq, K_OBJ_MSGQ));
+        k_msgq_purge(msgq);
+    }
+
+    private static void z_vrfy_k_msgq_get_attrs(MsgqHandle msgq, uint attrs)
+    {
+        K_OOPS(K_SYSCALL_OBJ(msgq, K_OBJ_MSGQ));
+        K_OOPS(K_SYSCALL_MEMORY_WRITE(new UserPtr(attrs), MsgqAttrs.Size));
+        k_msgq_get_attrs(msgq, attrs);
+    }
+
+    private static uint z_vrfy_k_msgq_num_free_get(MsgqHandle msgq)
+    {
+        K_OOPS(K_SYSCALL_OBJ(msgq, K_OBJ_MSGQ));
+        return k_msgq_num_free_get(msgq);
+    }
+
+    private static uint z_vrfy_k_msgq_num_used_get(MsgqHandle msgq)
+    {
+        K_OOPS(K_SYSCALL_OBJ(msgq, K_OBJ_MSGQ));
+        return k_msgq_num_used_get(msgq);
+    }
+
+    /// <summary><c>msgq->msg_size</c> of a validated queue (read in the kernel, never from the caller).</summary>
+    private static uint MsgSizeOf(MsgqHandle msgq) => Ctx().Kernel.GetMsgq(msgq).MsgSize;
 }

@@ -1,3 +1,6 @@
+using Bora.Kernel.Syscalls;
+using static Bora.Kernel.Zephyr.SyscallHandler;
+
 namespace Bora.Kernel.Zephyr;
 
 /// <summary>Kernel-object permissions, validation and dynamic objects (include/zephyr/sys/kobject.h, kernel/userspace.c).</summary>
@@ -57,7 +60,12 @@ public static partial class K
     /// <summary><c>_OBJ_INIT_ANY</c>.</summary>
     public const ObjectInitCheck _OBJ_INIT_ANY = ObjectInitCheck.Any;
 
-    /// <summary><c>k_object_access_grant</c>: gives <paramref name="thread"/> permission on <paramref name="obj"/>; an unknown object or thread is ignored.</summary>
+    /// <summary>
+    /// <c>k_object_access_grant</c> (a syscall): gives <paramref name="thread"/> permission on <paramref name="obj"/>; an
+    /// unknown object or thread is ignored. From user mode the caller must hold the object and <paramref name="thread"/>
+    /// must be a thread object it holds (in any init state).
+    /// </summary>
+    [Syscall]
     public static void k_object_access_grant(KObjectHandle obj, ThreadHandle thread)
     {
         KernelContext c = Ctx();
@@ -71,7 +79,8 @@ public static partial class K
         c.Kernel.CallObjectAccessRevoke(c.Thread, obj, thread);
     }
 
-    /// <summary><c>k_object_release</c>: <c>k_object_access_revoke(obj, k_current_get())</c>.</summary>
+    /// <summary><c>k_object_release</c> (a syscall): <c>k_object_access_revoke(obj, k_current_get())</c>.</summary>
+    [Syscall]
     public static void k_object_release(KObjectHandle obj)
     {
         KernelContext c = Ctx();
@@ -95,14 +104,16 @@ public static partial class K
         }
     }
 
-    /// <summary><c>k_object_alloc</c>: a new, uninitialised object of <paramref name="otype"/> the caller has permission on, or <c>NULL</c>.</summary>
+    /// <summary><c>k_object_alloc</c> (a syscall): a new, uninitialised object of <paramref name="otype"/> the caller has permission on, or <c>NULL</c>.</summary>
+    [Syscall]
     public static KObjectHandle k_object_alloc(KObjectKind otype)
     {
         KernelContext c = Ctx();
         return new KObjectHandle(c.Kernel.CallObjectAlloc(c.Thread, otype, 0));
     }
 
-    /// <summary><c>k_object_alloc_size</c>: as <see cref="k_object_alloc"/>, with <paramref name="size"/> usable bytes for a thread stack (extra bytes otherwise).</summary>
+    /// <summary><c>k_object_alloc_size</c> (a syscall): as <see cref="k_object_alloc"/>, with <paramref name="size"/> usable bytes for a thread stack (extra bytes otherwise).</summary>
+    [Syscall]
     public static KObjectHandle k_object_alloc_size(KObjectKind otype, uint size)
     {
         KernelContext c = Ctx();
@@ -150,9 +161,52 @@ public static partial class K
     /// <summary><c>K_SYSCALL_OBJ_NEVER_INIT(ptr, type)</c>: as <see cref="K_SYSCALL_OBJ"/>, the object must not be initialised.</summary>
     public static bool K_SYSCALL_OBJ_NEVER_INIT(KObjectHandle ptr, KObjectKind type) => SyscallObjectCheck(ptr, type, _OBJ_INIT_FALSE);
 
+    /// <summary>
+    /// The check behind the <c>K_SYSCALL_OBJ*</c> macros: <c>k_object_validation_check</c> for the calling thread. A
+    /// failure inside a user-mode syscall records <c>k_object_dump_error</c>'s text for the next <c>K_OOPS</c>.
+    /// </summary>
     private static bool SyscallObjectCheck(KObjectHandle ptr, KObjectKind type, ObjectInitCheck init)
     {
         KernelContext c = Ctx();
-        return c.Kernel.ObjectValidate(c.Thread, ptr.Address, type, init) != 0;
+        if (c.Kernel.ObjectValidationCheck(c.Thread, ptr.Address, type, init) is not { } why)
+        {
+            return false;
+        }
+
+        if (c.Kernel.SyscallFrameOf(c.Thread) is { } frame)
+        {
+            frame.LastFailure = why;
+        }
+
+        return true;
     }
+
+    /// <summary>
+    /// <c>validate_any_object</c> (kernel/userspace.c): whether the caller may use <paramref name="obj"/> as any type in
+    /// any init state; on failure the <c>K_SYSCALL_VERIFY_MSG</c> message <c>"object %p access denied"</c> is recorded,
+    /// with <c>k_object_dump_error</c>'s text.
+    /// </summary>
+    private static bool ValidateAnyObject(KObjectHandle obj)
+    {
+        KernelContext c = Ctx();
+        string? why = c.Kernel.ObjectValidationCheck(c.Thread, obj.Address, KObjectKind.Any, ObjectInitCheck.Any);
+        return !K_SYSCALL_VERIFY_MSG(why is null, $"object 0x{obj.Address:X8} access denied: {why}");
+    }
+
+    private static void z_vrfy_k_object_access_grant(KObjectHandle obj, ThreadHandle thread)
+    {
+        K_OOPS(K_SYSCALL_OBJ_INIT(thread, K_OBJ_THREAD));
+        K_OOPS(!ValidateAnyObject(obj));
+        k_object_access_grant(obj, thread);
+    }
+
+    private static void z_vrfy_k_object_release(KObjectHandle obj)
+    {
+        K_OOPS(!ValidateAnyObject(obj));
+        k_object_release(obj);
+    }
+
+    private static KObjectHandle z_vrfy_k_object_alloc(KObjectKind otype) => k_object_alloc(otype);
+
+    private static KObjectHandle z_vrfy_k_object_alloc_size(KObjectKind otype, uint size) => k_object_alloc_size(otype, size);
 }

@@ -1,3 +1,6 @@
+using Bora.Kernel.Syscalls;
+using static Bora.Kernel.Zephyr.SyscallHandler;
+
 namespace Bora.Kernel.Zephyr;
 
 /// <summary>
@@ -9,6 +12,7 @@ public static partial class K
     private const string QueueType = "k_queue";
 
     /// <summary><c>k_queue_init</c>.</summary>
+    [Syscall]
     public static void k_queue_init(QueueHandle queue)
     {
         KernelContext c = Ctx();
@@ -51,6 +55,7 @@ public static partial class K
     }
 
     /// <summary><c>k_queue_get</c>: an item address, or 0 (NULL).</summary>
+    [Syscall]
     public static uint k_queue_get(QueueHandle queue, KTimeout timeout)
     {
         KernelContext c = Ctx();
@@ -58,6 +63,7 @@ public static partial class K
     }
 
     /// <summary><c>k_queue_cancel_wait</c>.</summary>
+    [Syscall]
     public static void k_queue_cancel_wait(QueueHandle queue)
     {
         KernelContext c = Ctx();
@@ -65,6 +71,7 @@ public static partial class K
     }
 
     /// <summary><c>k_queue_is_empty</c>: non-zero when empty.</summary>
+    [Syscall]
     public static int k_queue_is_empty(QueueHandle queue)
     {
         KernelContext c = Ctx();
@@ -72,6 +79,7 @@ public static partial class K
     }
 
     /// <summary><c>k_queue_peek_head</c>.</summary>
+    [Syscall]
     public static uint k_queue_peek_head(QueueHandle queue)
     {
         KernelContext c = Ctx();
@@ -79,6 +87,7 @@ public static partial class K
     }
 
     /// <summary><c>k_queue_peek_tail</c>.</summary>
+    [Syscall]
     public static uint k_queue_peek_tail(QueueHandle queue)
     {
         KernelContext c = Ctx();
@@ -97,5 +106,41 @@ public static partial class K
     {
         KernelContext c = Ctx();
         return c.Kernel.CallQueueUniqueAppend(c.Thread, queue.Address, QueueType, data);
+    }
+
+    private static void z_vrfy_k_queue_init(QueueHandle queue)
+    {
+        K_OOPS(K_SYSCALL_OBJ_NEVER_INIT(queue, K_OBJ_QUEUE));
+        k_queue_init(queue);
+    }
+
+    private static void z_vrfy_k_queue_cancel_wait(QueueHandle queue)
+    {
+        K_OOPS(K_SYSCALL_OBJ(queue, K_OBJ_QUEUE));
+        k_queue_cancel_wait(queue);
+    }
+
+    private static uint z_vrfy_k_queue_get(QueueHandle queue, KTimeout timeout)
+    {
+        K_OOPS(K_SYSCALL_OBJ(queue, K_OBJ_QUEUE));
+        return k_queue_get(queue, timeout);
+    }
+
+    private static int z_vrfy_k_queue_is_empty(QueueHandle queue)
+    {
+        K_OOPS(K_SYSCALL_OBJ(queue, K_OBJ_QUEUE));
+        return k_queue_is_empty(queue);
+    }
+
+    private static uint z_vrfy_k_queue_peek_head(QueueHandle queue)
+    {
+        K_OOPS(K_SYSCALL_OBJ(queue, K_OBJ_QUEUE));
+        return k_queue_peek_head(queue);
+    }
+
+    private static uint z_vrfy_k_queue_peek_tail(QueueHandle queue)
+    {
+        K_OOPS(K_SYSCALL_OBJ(queue, K_OBJ_QUEUE));
+        return k_queue_peek_tail(queue);
     }
 }

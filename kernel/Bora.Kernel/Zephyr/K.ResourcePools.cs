@@ -1,3 +1,6 @@
+using Bora.Kernel.Syscalls;
+using static Bora.Kernel.Zephyr.SyscallHandler;
+
 namespace Bora.Kernel.Zephyr;
 
 /// <summary>Zephyr-spelled thread resource pools and the calls that allocate from them.</summary>
@@ -21,6 +24,7 @@ public static partial class K
     }
 
     /// <summary><c>k_stack_alloc_init</c>: 0 or -ENOMEM.</summary>
+    [Syscall]
     public static int k_stack_alloc_init(KStackHandle stack, uint num_entries)
     {
         KernelContext c = Ctx();
@@ -28,6 +32,7 @@ public static partial class K
     }
 
     /// <summary><c>k_msgq_alloc_init</c>: 0, -EINVAL (size overflows) or -ENOMEM.</summary>
+    [Syscall]
     public static int k_msgq_alloc_init(MsgqHandle msgq, uint msg_size, uint max_msgs)
     {
         KernelContext c = Ctx();
@@ -35,6 +40,7 @@ public static partial class K
     }
 
     /// <summary><c>k_pipe_alloc_init</c>: 0 or -ENOMEM.</summary>
+    [Syscall]
     public static int k_pipe_alloc_init(PipeHandle pipe, uint size)
     {
         KernelContext c = Ctx();
@@ -42,6 +48,7 @@ public static partial class K
     }
 
     /// <summary><c>k_queue_alloc_append</c>: 0 or -ENOMEM.</summary>
+    [Syscall]
     public static int k_queue_alloc_append(QueueHandle queue, uint data)
     {
         KernelContext c = Ctx();
@@ -49,6 +56,7 @@ public static partial class K
     }
 
     /// <summary><c>k_queue_alloc_prepend</c>: 0 or -ENOMEM.</summary>
+    [Syscall]
     public static int k_queue_alloc_prepend(QueueHandle queue, uint data)
     {
         KernelContext c = Ctx();
@@ -67,5 +75,37 @@ public static partial class K
     {
         KernelContext c = Ctx();
         return c.Kernel.CallQueueAllocInsert(c.Thread, lifo.Address, LifoType, data, append: false);
+    }
+
+    private static int z_vrfy_k_stack_alloc_init(KStackHandle stack, uint num_entries)
+    {
+        K_OOPS(K_SYSCALL_OBJ_NEVER_INIT(stack, K_OBJ_STACK));
+        K_OOPS(K_SYSCALL_VERIFY(num_entries > 0));
+        K_OOPS(K_SYSCALL_VERIFY_MSG((ulong)num_entries * StackDataSize <= uint.MaxValue, "!size_mul_overflow(num_entries, sizeof(stack_data_t), &total_size)"));
+        return k_stack_alloc_init(stack, num_entries);
+    }
+
+    private static int z_vrfy_k_msgq_alloc_init(MsgqHandle msgq, uint msg_size, uint max_msgs)
+    {
+        K_OOPS(K_SYSCALL_OBJ_NEVER_INIT(msgq, K_OBJ_MSGQ));
+        return k_msgq_alloc_init(msgq, msg_size, max_msgs);
+    }
+
+    private static int z_vrfy_k_pipe_alloc_init(PipeHandle pipe, uint size)
+    {
+        K_OOPS(K_SYSCALL_OBJ_NEVER_INIT(pipe, K_OBJ_PIPE));
+        return k_pipe_alloc_init(pipe, size);
+    }
+
+    private static int z_vrfy_k_queue_alloc_append(QueueHandle queue, uint data)
+    {
+        K_OOPS(K_SYSCALL_OBJ(queue, K_OBJ_QUEUE));
+        return k_queue_alloc_append(queue, data);
+    }
+
+    private static int z_vrfy_k_queue_alloc_prepend(QueueHandle queue, uint data)
+    {
+        K_OOPS(K_SYSCALL_OBJ(queue, K_OBJ_QUEUE));
+        return k_queue_alloc_prepend(queue, data);
     }
 }

@@ -1,3 +1,6 @@
+using Bora.Kernel.Syscalls;
+using static Bora.Kernel.Zephyr.SyscallHandler;
+
 namespace Bora.Kernel.Zephyr;
 
 /// <summary>Zephyr-spelled <c>k_timer</c> API (kernel/timer.c).</summary>
@@ -18,6 +21,7 @@ public static partial class K
     }
 
     /// <summary><c>k_timer_start</c>.</summary>
+    [Syscall]
     public static void k_timer_start(TimerHandle timer, KTimeout duration, KTimeout period)
     {
         KernelContext c = Ctx();
@@ -25,6 +29,7 @@ public static partial class K
     }
 
     /// <summary><c>k_timer_stop</c>.</summary>
+    [Syscall]
     public static void k_timer_stop(TimerHandle timer)
     {
         KernelContext c = Ctx();
@@ -32,6 +37,7 @@ public static partial class K
     }
 
     /// <summary><c>k_timer_status_get</c>: expiries since the last read (and resets the count).</summary>
+    [Syscall]
     public static uint k_timer_status_get(TimerHandle timer)
     {
         KernelContext c = Ctx();
@@ -39,6 +45,7 @@ public static partial class K
     }
 
     /// <summary><c>k_timer_status_sync</c>: waits for an expiry or a stop; an oops from an ISR.</summary>
+    [Syscall]
     public static uint k_timer_status_sync(TimerHandle timer)
     {
         KernelContext c = Ctx();
@@ -46,6 +53,7 @@ public static partial class K
     }
 
     /// <summary><c>k_timer_remaining_ticks</c>.</summary>
+    [Syscall]
     public static long k_timer_remaining_ticks(TimerHandle timer)
     {
         KernelContext c = Ctx();
@@ -60,6 +68,7 @@ public static partial class K
     }
 
     /// <summary><c>k_timer_expires_ticks</c>: the uptime tick of the next expiry.</summary>
+    [Syscall]
     public static long k_timer_expires_ticks(TimerHandle timer)
     {
         KernelContext c = Ctx();
@@ -67,6 +76,7 @@ public static partial class K
     }
 
     /// <summary><c>k_timer_user_data_set</c>.</summary>
+    [Syscall]
     public static void k_timer_user_data_set(TimerHandle timer, uint user_data)
     {
         KernelContext c = Ctx();
@@ -74,9 +84,58 @@ public static partial class K
     }
 
     /// <summary><c>k_timer_user_data_get</c>.</summary>
+    [Syscall]
     public static uint k_timer_user_data_get(TimerHandle timer)
     {
         KernelContext c = Ctx();
         return c.Kernel.CallTimerUserData(c.Thread, timer, null);
+    }
+
+    private static void z_vrfy_k_timer_start(TimerHandle timer, KTimeout duration, KTimeout period)
+    {
+        K_OOPS(K_SYSCALL_OBJ(timer, K_OBJ_TIMER));
+        k_timer_start(timer, duration, period);
+    }
+
+    private static void z_vrfy_k_timer_stop(TimerHandle timer)
+    {
+        K_OOPS(K_SYSCALL_OBJ(timer, K_OBJ_TIMER));
+        k_timer_stop(timer);
+    }
+
+    private static uint z_vrfy_k_timer_status_get(TimerHandle timer)
+    {
+        K_OOPS(K_SYSCALL_OBJ(timer, K_OBJ_TIMER));
+        return k_timer_status_get(timer);
+    }
+
+    private static uint z_vrfy_k_timer_status_sync(TimerHandle timer)
+    {
+        K_OOPS(K_SYSCALL_OBJ(timer, K_OBJ_TIMER));
+        return k_timer_status_sync(timer);
+    }
+
+    private static long z_vrfy_k_timer_remaining_ticks(TimerHandle timer)
+    {
+        K_OOPS(K_SYSCALL_OBJ(timer, K_OBJ_TIMER));
+        return k_timer_remaining_ticks(timer);
+    }
+
+    private static long z_vrfy_k_timer_expires_ticks(TimerHandle timer)
+    {
+        K_OOPS(K_SYSCALL_OBJ(timer, K_OBJ_TIMER));
+        return k_timer_expires_ticks(timer);
+    }
+
+    private static void z_vrfy_k_timer_user_data_set(TimerHandle timer, uint user_data)
+    {
+        K_OOPS(K_SYSCALL_OBJ(timer, K_OBJ_TIMER));
+        k_timer_user_data_set(timer, user_data);
+    }
+
+    private static uint z_vrfy_k_timer_user_data_get(TimerHandle timer)
+    {
+        K_OOPS(K_SYSCALL_OBJ(timer, K_OBJ_TIMER));
+        return k_timer_user_data_get(timer);
     }
 }
