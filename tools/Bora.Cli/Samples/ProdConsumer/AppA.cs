@@ -4,6 +4,7 @@ using Bora.Kernel.AppMemory;
 using Bora.Kernel.Threading;
 using Bora.Machine;
 using static Bora.Kernel.Zephyr.K;
+using static Bora.Userspace.Z;
 
 namespace Bora.Cli.Samples.ProdConsumer;
 
@@ -18,14 +19,18 @@ internal sealed class AppA
     private const string Module = "app_a";
     private const uint MaxMsgs = 8;
     private const uint WritebackStackSize = 2048;
+
+    /// <summary>Bytes of <c>app_a_resource_pool</c> (<c>K_HEAP_DEFINE(app_a_resource_pool, 256 * 5 + 128)</c>).</summary>
+    private const uint ResourcePoolBytes = (256 * 5) + 128;
     private readonly AppShared _shared;
     private readonly SampleDriverFoo _driver;
     private readonly AppSyscall _appSyscall;
     private readonly MsgqHandle _mqueue;
     private readonly ThreadHandle _writebackThread;
     private readonly StackHandle _writebackStack;
+    private readonly HeapHandle _resourcePool;
 
-    /// <summary>Defines app A's message queue, thread and stack (its partition comes from the build).</summary>
+    /// <summary>Defines app A's message queue, resource pool, thread and stack (its partition comes from the build).</summary>
     public AppA(AppShared shared, SampleDriverFoo driver)
     {
         _shared = shared;
@@ -35,6 +40,7 @@ internal sealed class AppA
         _mqueue = kernel.DefineMsgq("mqueue", AppShared.MsgSize, MaxMsgs);
         _writebackThread = kernel.DeclareThread("writeback_thread");
         _writebackStack = kernel.DefineStack("writeback_stack", WritebackStackSize);
+        _resourcePool = kernel.DefineHeap("app_a_resource_pool", ResourcePoolBytes);
     }
 
     /// <summary><c>app_a_partition</c>.</summary>
@@ -58,16 +64,19 @@ internal sealed class AppA
         ProdConsumerMemory.sample_device.Value = device;
         _shared.EnterNewDomain("app_a_domain", Partition, Module);
 
-        // k_thread_heap_assign(k_current_get(), &app_a_resource_pool): Bora has no thread resource pools yet
-        // (see KernelSyscalls.z_queue_alloc_append).
+        // The kernel-side allocations made on app A's behalf (k_queue_alloc_append's nodes) come from its pool.
+        k_thread_heap_assign(k_current_get(), _resourcePool);
         _driver.SetCallback(device, SampleCallback, 0);
 
         // The writeback thread inherits app_a_domain from its creator.
         k_thread_create(_writebackThread, _writebackStack, WritebackStackSize, WritebackEntry, 0, 0, 0, -1, K_USER, K_FOREVER);
 
-        // k_thread_access_grant(&writeback_thread, &shared_queue_outgoing, sample_device) and, below, for ourselves
-        // (&mqueue, sample_device, &shared_queue_incoming): object permissions come with the syscall gate.
+        // Zephyr also grants sample_device, a driver object; Bora has no device objects (docs/samples.md).
+        k_thread_access_grant(_writebackThread, _shared.Outgoing);
         k_thread_start(_writebackThread);
+
+        // About to drop to user mode as the monitor thread: grant ourselves the objects it uses.
+        k_thread_access_grant(k_current_get(), _mqueue, _shared.Incoming);
         k_thread_user_mode_enter(MonitorEntry, 0, 0, 0);
     }
 
@@ -101,7 +110,7 @@ internal sealed class AppA
             }
 
             // Sleep until a payload is queued, then have it copied into the block.
-            int ret = _shared.Sys.z_msgq_get(_mqueue, AppShared.MessageOf(block), K_FOREVER);
+            int ret = z_msgq_get(_mqueue, AppShared.MessageOf(block), K_FOREVER);
             if (ret != 0)
             {
                 _shared.Log.Err(Module, $"k_msgq_get() failed with {ret}");
@@ -110,7 +119,7 @@ internal sealed class AppA
 
             _shared.Log.Inf(Module, $"monitor thread got data payload #{monitorCount}");
             ProdConsumerMemory.pending_count.Value++;
-            _shared.Sys.z_queue_alloc_append(_shared.Incoming, block);
+            z_queue_alloc_append(_shared.Incoming, block);
         }
 
         if (_driver.sample_driver_state_set(device, false) != 0)
@@ -127,7 +136,7 @@ internal sealed class AppA
         uint device = ProdConsumerMemory.sample_device.Value;
         while (writebackCount < AppShared.NumLoops)
         {
-            uint block = _shared.Sys.z_queue_get(_shared.Outgoing, K_FOREVER);
+            uint block = z_queue_get(_shared.Outgoing, K_FOREVER);
             if (block == 0)
             {
                 _shared.Log.Err(Module, "no data?");

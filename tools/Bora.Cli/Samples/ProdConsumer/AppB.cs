@@ -1,6 +1,8 @@
+using Bora.Abi;
 using Bora.Kernel.AppMemory;
 using Bora.Machine;
 using static Bora.Kernel.Zephyr.K;
+using static Bora.Userspace.Z;
 
 namespace Bora.Cli.Samples.ProdConsumer;
 
@@ -18,12 +20,17 @@ namespace Bora.Cli.Samples.ProdConsumer;
 internal sealed class AppB
 {
     private const string Module = "app_b";
-    private readonly AppShared _shared;
 
-    /// <summary>App B (its partition comes from the build).</summary>
+    /// <summary>Bytes of <c>app_b_resource_pool</c> (<c>K_HEAP_DEFINE(app_b_resource_pool, 256 * 4 + 128)</c>).</summary>
+    private const uint ResourcePoolBytes = (256 * 4) + 128;
+    private readonly AppShared _shared;
+    private readonly HeapHandle _resourcePool;
+
+    /// <summary>App B and its resource pool (its partition comes from the build).</summary>
     public AppB(AppShared shared)
     {
         _shared = shared;
+        _resourcePool = shared.Kernel.DefineHeap("app_b_resource_pool", ResourcePoolBytes);
     }
 
     /// <summary><c>app_b_partition</c>.</summary>
@@ -39,23 +46,23 @@ internal sealed class AppB
     {
         _shared.EnterNewDomain("app_b_domain", Partition, Module);
 
-        // k_thread_heap_assign and k_thread_access_grant(&shared_queue_incoming, &shared_queue_outgoing): no
-        // resource pools or object permissions in Bora yet.
+        k_thread_heap_assign(k_current_get(), _resourcePool);
+        k_thread_access_grant(k_current_get(), _shared.Incoming, _shared.Outgoing);
         k_thread_user_mode_enter(ProcessorThread, 0, 0, 0);
     }
 
     private void ProcessorThread(uint p1, uint p2, uint p3)
     {
         // Pretend that initialisation takes a while; the driver's payloads queue up in the incoming queue meanwhile.
-        _shared.Sys.z_sleep(K_MSEC(4000));
+        z_sleep(K_MSEC(4000));
         while (ProdConsumerMemory.process_count.Value < AppShared.NumLoops)
         {
-            uint block = _shared.Sys.z_queue_get(_shared.Incoming, K_FOREVER);
+            uint block = z_queue_get(_shared.Incoming, K_FOREVER);
             uint sum = Process(AppShared.MessageOf(block));
-            _shared.Sys.z_busy_wait(1_000_000);
+            z_busy_wait(1_000_000);
             uint processed = ++ProdConsumerMemory.process_count.Value;
             _shared.Log.Inf(Module, $"processing payload #{processed} complete: {SampleDriverFoo.SampleCount} samples, sum {sum}");
-            _shared.Sys.z_queue_alloc_append(_shared.Outgoing, block);
+            z_queue_alloc_append(_shared.Outgoing, block);
         }
 
         if (PeekAt is { } peek)

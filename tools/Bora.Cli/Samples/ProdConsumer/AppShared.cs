@@ -10,8 +10,8 @@ namespace Bora.Cli.Samples.ProdConsumer;
 
 /// <summary>
 /// <c>app_shared.c</c> / <c>app_shared.h</c>: what both applications use — the shared partition with the shared
-/// pool in it, the two queues between app A and app B, the sample's constants — and the console, the system-call
-/// stand-in and the kernel calls made through it.
+/// pool in it, the two queues between app A and app B, the sample's constants — and the console and the gate of the
+/// application-defined system calls.
 /// </summary>
 internal sealed class AppShared
 {
@@ -39,7 +39,6 @@ internal sealed class AppShared
         Kernel = kernel;
         Log = new SampleLog(kernel, print);
         Gate = new SyscallGateStandIn(kernel);
-        Sys = new KernelSyscalls(Gate);
         Memory = kernel.LoadAppMemory(Image);
         Pool = new SharedPool(kernel.Machine.Cpu, ProdConsumerMemory.shared_pool_mem.AddressIn(kernel));
         Incoming = kernel.DefineQueue("shared_queue_incoming");
@@ -55,11 +54,8 @@ internal sealed class AppShared
     /// <summary>The console.</summary>
     public SampleLog Log { get; }
 
-    /// <summary>The system-call stand-in.</summary>
+    /// <summary>The gate of the application-defined system calls (the driver's and <c>magic_syscall</c>).</summary>
     public SyscallGateStandIn Gate { get; }
-
-    /// <summary>The kernel system calls.</summary>
-    public KernelSyscalls Sys { get; }
 
     /// <summary>The kernel's app memory: where each partition and global lies on this board.</summary>
     public AppMemoryMap Memory { get; }

@@ -6,17 +6,18 @@ using static Bora.Kernel.Zephyr.K;
 namespace Bora.Cli.Samples.ProdConsumer;
 
 /// <summary>
-/// What Zephyr's syscall trap does for prod_consumer's user threads, until Bora's syscall gate lands (the next
-/// issue): from user mode, a call raises privilege and moves onto the thread's privilege stack, runs the verifier
-/// and the implementation in supervisor mode, then drops back to the user stack and user mode. A verifier that
-/// throws <see cref="VerifierOops"/> kills the caller with <c>K_ERR_KERNEL_OOPS</c> from user mode, as
-/// <c>arch_syscall_oops</c> does. From supervisor mode a call is a direct call (DESIGN §5).
+/// The gate of the <em>application-defined</em> system calls (prod_consumer's <c>sample_driver_state_set</c>,
+/// <c>sample_driver_write</c>, <c>magic_syscall</c>; shared_mem's semaphore calls until <c>k_sem_*</c> are
+/// syscalls). Kernel calls go through the real trap (<c>Bora.Userspace.Z</c>). <c>Bora.SyscallGen</c> serves the
+/// <c>[Syscall]</c> declarations of <c>Bora.Kernel</c> only, so an app's own syscalls cannot be generated: this
+/// models what the trap does for them — from user mode a call raises privilege and moves onto the thread's privilege
+/// stack, runs the verifier and the implementation in supervisor mode, then drops back to the user stack and user
+/// mode. A verifier that throws <see cref="VerifierOops"/> kills the caller with <c>K_ERR_KERNEL_OOPS</c> from user
+/// mode, as <c>arch_syscall_oops</c> does. From supervisor mode a call is a direct call (DESIGN §5).
 /// </summary>
 /// <remarks>
-/// Object permissions do not exist yet, so no verifier checks them; buffers are checked with the driver's
-/// <c>arch_buffer_validate</c>. When the generated <c>z_*</c> stubs arrive, this class and its users
-/// (<see cref="KernelSyscalls"/>, the driver's and the app's syscalls) are replaced and the call sites keep their
-/// Zephyr spelling.
+/// It has no id, no trace records and no arch trap frame (docs/samples.md); buffers are checked with the driver's
+/// <c>arch_buffer_validate</c>.
 /// </remarks>
 internal sealed class SyscallGateStandIn(BoraKernel kernel)
 {
