@@ -49,9 +49,10 @@ public sealed class ThreadCreateVerifierTests : ThreadSyscallFixture
     {
         ThreadStack probe = (ThreadStack)K.FindObject(K.DefineStack("probe_stack", StackSize).Address)!;
         uint reserved = probe.BufferStart - probe.Address;
+        uint size = reserved == 0 ? uint.MaxValue : uint.MaxValue - reserved + 1;
         AssertOopsOnlyCaller(
-            () => z_thread_create(_reuseTid, _stack2, uint.MaxValue - reserved + 1, _entry, 0, 0, 0, K_PRIO_PREEMPT(1), K_USER, K_NO_WAIT),
-            reserved == 0 ? "is too big" : $"stack size overflow ({uint.MaxValue - reserved + 1}+{reserved})",
+            () => z_thread_create(_reuseTid, _stack2, size, _entry, 0, 0, 0, K_PRIO_PREEMPT(1), K_USER, K_NO_WAIT),
+            reserved == 0 ? "is too big" : $"stack size overflow ({size}+{reserved})",
             setup: Setup,
             grants: () => [_reuseTid, _stack2]);
     }
