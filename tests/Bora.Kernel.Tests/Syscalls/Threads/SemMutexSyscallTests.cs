@@ -128,7 +128,7 @@ public sealed class SemMutexSyscallTests : ThreadSyscallFixture
         AssertSemOops(() => K.DeclareSemaphore("kobject_sem_no_init_access"), s => z_sem_take(s, K_NO_WAIT), "k_sem_take", -EINVAL, grant: true);
 
     [Test]
-    public void sem_count_get_and_reset_without_permission()
+    public void sem_reset_without_permission()
     {
         AssertSemOops(() => K.DefineSemaphore("sem", 0, 1), s => z_sem_reset(s), "k_sem_reset", -EPERM, grant: false);
     }
