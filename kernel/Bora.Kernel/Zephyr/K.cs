@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using Bora.Kernel.Syscalls;
+using static Bora.Kernel.Zephyr.SyscallHandler;
 
 namespace Bora.Kernel.Zephyr;
 
@@ -123,60 +125,170 @@ public static partial class K
         return c.Kernel.CallThreadCreate(c.Thread, new_thread, stack, stack_size, c.Kernel.EntryAddressOf(entry), p1, p2, p3, prio, options, delay);
     }
 
-    /// <summary><c>k_thread_create</c> with an entry given as a code address (a function pointer).</summary>
+    /// <summary>
+    /// <c>k_thread_create</c> (a syscall) with an entry given as a code address (a function pointer). From user mode the
+    /// verifier requires a thread object and a stack object the caller holds, neither in use, a stack size that fits the
+    /// stack object, <c>K_USER</c> without <c>K_ESSENTIAL</c>, and a valid priority no higher than the caller's; any
+    /// failure is an oops (docs/syscalls.md).
+    /// </summary>
+    [Syscall]
     public static ThreadHandle k_thread_create(ThreadHandle new_thread, StackHandle stack, uint stack_size, uint entry, uint p1, uint p2, uint p3, int prio, ThreadOptions options, KTimeout delay)
     {
         KernelContext c = Ctx();
         return c.Kernel.CallThreadCreate(c.Thread, new_thread, stack, stack_size, entry, p1, p2, p3, prio, options, delay);
     }
 
-    /// <summary><c>k_thread_start</c>.</summary>
+    private static ThreadHandle z_vrfy_k_thread_create(ThreadHandle new_thread, StackHandle stack, uint stack_size, uint entry, uint p1, uint p2, uint p3, int prio, ThreadOptions options, KTimeout delay)
+    {
+        KernelContext c = Ctx();
+
+        // The thread and stack objects must be uninitialised: not running, not in use.
+        K_OOPS(K_SYSCALL_OBJ_NEVER_INIT(new_thread, K_OBJ_THREAD));
+        string? badStack = c.Kernel.ObjectValidationCheck(c.Thread, stack.Address, K_OBJ_THREAD_STACK_ELEMENT, _OBJ_INIT_FALSE);
+        K_OOPS(K_SYSCALL_VERIFY_MSG(badStack is null, $"bad stack object: {badStack}"));
+
+        // K_THREAD_STACK_RESERVED + stack_size in a 32-bit size_t, then against the object's size.
+        var stackObject = (ThreadStack)c.Kernel.FindObject(stack.Address)!;
+        uint reserved = stackObject.BufferStart - stackObject.Address;
+        ulong total = (ulong)reserved + stack_size;
+        K_OOPS(K_SYSCALL_VERIFY_MSG(total <= uint.MaxValue, $"stack size overflow ({stack_size}+{reserved})"));
+        uint objectSize = reserved + stackObject.BufferSize;
+        K_OOPS(K_SYSCALL_VERIFY_MSG(total <= objectSize, $"stack size {total} is too big, max is {objectSize}"));
+
+        // User threads may only create user threads, never essential ones, at the caller's priority or lower.
+        K_OOPS(K_SYSCALL_VERIFY((options & K_USER) != 0));
+        K_OOPS(K_SYSCALL_VERIFY((options & K_ESSENTIAL) == 0));
+        K_OOPS(K_SYSCALL_VERIFY_MSG(Priorities.IsValidApplication(prio), $"invalid thread priority {prio}"));
+        K_OOPS(K_SYSCALL_VERIFY_MSG(prio >= c.Thread.Priority, $"thread priority {prio} is higher than the caller's {c.Thread.Priority}"));
+        return k_thread_create(new_thread, stack, stack_size, entry, p1, p2, p3, prio, options, delay);
+    }
+
+    /// <summary><c>k_thread_start</c> (a syscall; the verifier checks the thread object).</summary>
+    [Syscall]
     public static void k_thread_start(ThreadHandle thread)
     {
         KernelContext c = Ctx();
         c.Kernel.CallThreadStart(c.Thread, thread);
     }
 
-    /// <summary><c>k_thread_abort</c>.</summary>
+    private static void z_vrfy_k_thread_start(ThreadHandle thread)
+    {
+        K_OOPS(K_SYSCALL_OBJ(thread, K_OBJ_THREAD));
+        k_thread_start(thread);
+    }
+
+    /// <summary>
+    /// <c>k_thread_abort</c> (a syscall): from user mode an uninitialised (exited, never created) thread object is a
+    /// no-op, an essential thread an oops.
+    /// </summary>
+    [Syscall]
     public static void k_thread_abort(ThreadHandle thread)
     {
         KernelContext c = Ctx();
         c.Kernel.CallThreadAbort(c.Thread, thread);
     }
 
-    /// <summary><c>k_thread_join</c>: 0, -EBUSY, -EDEADLK or -EAGAIN.</summary>
+    private static void z_vrfy_k_thread_abort(ThreadHandle thread)
+    {
+        if (ThreadObjectUninitialized(thread))
+        {
+            return;
+        }
+
+        K_OOPS(K_SYSCALL_VERIFY_MSG(!Ctx().Kernel.GetThread(thread).IsEssential, $"aborting essential thread 0x{thread.Address:X8}"));
+        k_thread_abort(thread);
+    }
+
+    /// <summary><c>k_thread_join</c> (a syscall): 0, -EBUSY, -EDEADLK or -EAGAIN; from user mode 0 at once for an uninitialised thread object.</summary>
+    [Syscall]
     public static int k_thread_join(ThreadHandle thread, KTimeout timeout)
     {
         KernelContext c = Ctx();
         return c.Kernel.CallThreadJoin(c.Thread, thread, timeout);
     }
 
-    /// <summary><c>k_thread_suspend</c>.</summary>
+    private static int z_vrfy_k_thread_join(ThreadHandle thread, KTimeout timeout) =>
+        ThreadObjectUninitialized(thread) ? 0 : k_thread_join(thread, timeout);
+
+    /// <summary>
+    /// <c>thread_obj_validate</c> (kernel/sched.c): true when <paramref name="thread"/> is a thread object the caller
+    /// holds that is not initialised (never created, or exited: "do nothing, return success"); false when it is live;
+    /// any other validation failure is an oops.
+    /// </summary>
+    private static bool ThreadObjectUninitialized(ThreadHandle thread)
+    {
+        KernelContext c = Ctx();
+        int ret = c.Kernel.ObjectValidate(c.Thread, thread.Address, K_OBJ_THREAD, _OBJ_INIT_TRUE);
+        if (ret == 0 || ret == -Errno.EInval)
+        {
+            return ret != 0;
+        }
+
+        string why = c.Kernel.DescribeObjectError(c.Thread, thread.Address, K_OBJ_THREAD, ret);
+        K_OOPS(K_SYSCALL_VERIFY_MSG(false, $"access denied: {why}"));
+        return false;
+    }
+
+    /// <summary><c>k_thread_suspend</c> (a syscall; the verifier checks the thread object).</summary>
+    [Syscall]
     public static void k_thread_suspend(ThreadHandle thread)
     {
         KernelContext c = Ctx();
         c.Kernel.CallThreadSuspend(c.Thread, thread);
     }
 
-    /// <summary><c>k_thread_resume</c>.</summary>
+    private static void z_vrfy_k_thread_suspend(ThreadHandle thread)
+    {
+        K_OOPS(K_SYSCALL_OBJ(thread, K_OBJ_THREAD));
+        k_thread_suspend(thread);
+    }
+
+    /// <summary><c>k_thread_resume</c> (a syscall; the verifier checks the thread object).</summary>
+    [Syscall]
     public static void k_thread_resume(ThreadHandle thread)
     {
         KernelContext c = Ctx();
         c.Kernel.CallThreadResume(c.Thread, thread);
     }
 
-    /// <summary><c>k_thread_priority_get</c>.</summary>
+    private static void z_vrfy_k_thread_resume(ThreadHandle thread)
+    {
+        K_OOPS(K_SYSCALL_OBJ(thread, K_OBJ_THREAD));
+        k_thread_resume(thread);
+    }
+
+    /// <summary><c>k_thread_priority_get</c> (a syscall; the verifier checks the thread object).</summary>
+    [Syscall]
     public static int k_thread_priority_get(ThreadHandle thread)
     {
         KernelContext c = Ctx();
         return c.Kernel.CallThreadPriorityGet(c.Thread, thread);
     }
 
-    /// <summary><c>k_thread_priority_set</c>.</summary>
+    private static int z_vrfy_k_thread_priority_get(ThreadHandle thread)
+    {
+        K_OOPS(K_SYSCALL_OBJ(thread, K_OBJ_THREAD));
+        return k_thread_priority_get(thread);
+    }
+
+    /// <summary>
+    /// <c>k_thread_priority_set</c> (a syscall): from user mode the priority must be valid and no higher than the
+    /// thread's current one (<c>CONFIG_USERSPACE_THREAD_MAY_RAISE_PRIORITY</c> off).
+    /// </summary>
+    [Syscall]
     public static void k_thread_priority_set(ThreadHandle thread, int prio)
     {
         KernelContext c = Ctx();
         c.Kernel.CallThreadPrioritySet(c.Thread, thread, prio);
+    }
+
+    private static void z_vrfy_k_thread_priority_set(ThreadHandle thread, int prio)
+    {
+        K_OOPS(K_SYSCALL_OBJ(thread, K_OBJ_THREAD));
+        K_OOPS(K_SYSCALL_VERIFY_MSG(Priorities.IsValidApplication(prio), $"invalid thread priority {prio}"));
+        int current = Ctx().Kernel.GetThread(thread).Priority;
+        K_OOPS(K_SYSCALL_VERIFY_MSG(prio >= current, $"thread priority may only be downgraded ({prio} < {current})"));
+        k_thread_priority_set(thread, prio);
     }
 
     /// <summary><c>k_thread_name_set</c>: 0; names are truncated to CONFIG_THREAD_MAX_NAME_LEN - 1 (31) characters.</summary>
@@ -186,6 +298,52 @@ public static partial class K
         ArgumentNullException.ThrowIfNull(name);
         return c.Kernel.CallThreadNameSet(c.Thread, thread, name);
     }
+
+    /// <summary>
+    /// <c>k_thread_name_set</c> (the syscall): the name is the terminated string at <paramref name="str"/> (read in kernel
+    /// mode, at most 31 characters kept); a <c>NULL</c> thread names the caller. 0. From user mode: <c>-EINVAL</c> for a
+    /// thread object the caller may not use, <c>-EFAULT</c> for a string it cannot read or that is not terminated within
+    /// <c>CONFIG_THREAD_MAX_NAME_LEN</c> (32) bytes.
+    /// </summary>
+    [Syscall]
+    public static int k_thread_name_set(ThreadHandle thread, UserPtr str)
+    {
+        KernelContext c = Ctx();
+        var name = new StringBuilder();
+        for (uint i = 0; i < ThreadMaxNameLen - 1; i++)
+        {
+            byte b = c.Kernel.Machine.Cpu.ReadByte(str.Address + i);
+            if (b == 0)
+            {
+                break;
+            }
+
+            name.Append((char)b);
+        }
+
+        return c.Kernel.CallThreadNameSet(c.Thread, thread.Address == 0 ? c.Thread.Handle : thread, name.ToString());
+    }
+
+    private static int z_vrfy_k_thread_name_set(ThreadHandle thread, UserPtr str)
+    {
+        if (thread.Address != 0 && K_SYSCALL_OBJ(thread, K_OBJ_THREAD))
+        {
+            return -Errno.EInval;
+        }
+
+        Span<byte> name = stackalloc byte[(int)ThreadMaxNameLen];
+        if (k_usermode_string_copy(name, str, ThreadMaxNameLen) != 0)
+        {
+            return -Errno.EFault;
+        }
+
+        KernelContext c = Ctx();
+        string text = Encoding.Latin1.GetString(name[..name.IndexOf((byte)0)]);
+        return c.Kernel.CallThreadNameSet(c.Thread, thread.Address == 0 ? c.Thread.Handle : thread, text);
+    }
+
+    /// <summary><c>CONFIG_THREAD_MAX_NAME_LEN</c>.</summary>
+    private const uint ThreadMaxNameLen = 32;
 
     /// <summary><c>k_thread_name_get</c>.</summary>
     public static string k_thread_name_get(ThreadHandle thread) => Ctx().Kernel.GetThread(thread).ThreadName;
@@ -232,11 +390,18 @@ public static partial class K
         return (int)c.Kernel.Clock.TicksToUsCeil(left);
     }
 
-    /// <summary><c>k_wakeup</c>.</summary>
+    /// <summary><c>k_wakeup</c> (a syscall; the verifier checks the thread object).</summary>
+    [Syscall]
     public static void k_wakeup(ThreadHandle thread)
     {
         KernelContext c = Ctx();
         c.Kernel.CallWakeup(c.Thread, thread);
+    }
+
+    private static void z_vrfy_k_wakeup(ThreadHandle thread)
+    {
+        K_OOPS(K_SYSCALL_OBJ(thread, K_OBJ_THREAD));
+        k_wakeup(thread);
     }
 
     /// <summary><c>k_busy_wait</c>.</summary>
@@ -321,60 +486,116 @@ public static partial class K
     /// <summary><c>k_ticks_to_ms_floor64</c>.</summary>
     public static long k_ticks_to_ms_floor64(long ticks) => Ctx().Kernel.Clock.TicksToMsFloor(ticks);
 
-    /// <summary><c>k_sem_init</c>: 0, or -EINVAL.</summary>
+    /// <summary><c>k_sem_init</c>: 0, or -EINVAL. A syscall: the verifier checks the object in any init state.</summary>
+    [Syscall]
     public static int k_sem_init(SemaphoreHandle sem, uint initial_count, uint limit)
     {
         KernelContext c = Ctx();
         return c.Kernel.CallSemInit(c.Thread, sem, initial_count, limit);
     }
 
-    /// <summary><c>k_sem_give</c>.</summary>
+    private static int z_vrfy_k_sem_init(SemaphoreHandle sem, uint initial_count, uint limit)
+    {
+        K_OOPS(K_SYSCALL_OBJ_INIT(sem, K_OBJ_SEM));
+        return k_sem_init(sem, initial_count, limit);
+    }
+
+    /// <summary><c>k_sem_give</c>. A syscall: the verifier checks the object.</summary>
+    [Syscall]
     public static void k_sem_give(SemaphoreHandle sem)
     {
         KernelContext c = Ctx();
         c.Kernel.CallSemGive(c.Thread, sem);
     }
 
-    /// <summary><c>k_sem_take</c>: 0, -EBUSY or -EAGAIN.</summary>
+    private static void z_vrfy_k_sem_give(SemaphoreHandle sem)
+    {
+        K_OOPS(K_SYSCALL_OBJ(sem, K_OBJ_SEM));
+        k_sem_give(sem);
+    }
+
+    /// <summary><c>k_sem_take</c>: 0, -EBUSY or -EAGAIN. A syscall: the verifier checks the object.</summary>
+    [Syscall]
     public static int k_sem_take(SemaphoreHandle sem, KTimeout timeout)
     {
         KernelContext c = Ctx();
         return c.Kernel.CallSemTake(c.Thread, sem, timeout);
     }
 
-    /// <summary><c>k_sem_reset</c>.</summary>
+    private static int z_vrfy_k_sem_take(SemaphoreHandle sem, KTimeout timeout)
+    {
+        K_OOPS(K_SYSCALL_OBJ(sem, K_OBJ_SEM));
+        return k_sem_take(sem, timeout);
+    }
+
+    /// <summary><c>k_sem_reset</c>. A syscall: the verifier checks the object.</summary>
+    [Syscall]
     public static void k_sem_reset(SemaphoreHandle sem)
     {
         KernelContext c = Ctx();
         c.Kernel.CallSemReset(c.Thread, sem);
     }
 
-    /// <summary><c>k_sem_count_get</c>.</summary>
+    private static void z_vrfy_k_sem_reset(SemaphoreHandle sem)
+    {
+        K_OOPS(K_SYSCALL_OBJ(sem, K_OBJ_SEM));
+        k_sem_reset(sem);
+    }
+
+    /// <summary><c>k_sem_count_get</c>. A syscall: the verifier checks the object.</summary>
+    [Syscall]
     public static uint k_sem_count_get(SemaphoreHandle sem)
     {
         KernelContext c = Ctx();
         return c.Kernel.CallSemCountGet(c.Thread, sem);
     }
 
-    /// <summary><c>k_mutex_init</c>.</summary>
+    private static uint z_vrfy_k_sem_count_get(SemaphoreHandle sem)
+    {
+        K_OOPS(K_SYSCALL_OBJ(sem, K_OBJ_SEM));
+        return k_sem_count_get(sem);
+    }
+
+    /// <summary><c>k_mutex_init</c>. A syscall: the verifier checks the object in any init state.</summary>
+    [Syscall]
     public static int k_mutex_init(MutexHandle mutex)
     {
         KernelContext c = Ctx();
         return c.Kernel.CallMutexInit(c.Thread, mutex);
     }
 
-    /// <summary><c>k_mutex_lock</c>: 0, -EBUSY, -EAGAIN (or -EPERM from an ISR).</summary>
+    private static int z_vrfy_k_mutex_init(MutexHandle mutex)
+    {
+        K_OOPS(K_SYSCALL_OBJ_INIT(mutex, K_OBJ_MUTEX));
+        return k_mutex_init(mutex);
+    }
+
+    /// <summary><c>k_mutex_lock</c>: 0, -EBUSY, -EAGAIN (or -EPERM from an ISR). A syscall: the verifier checks the object.</summary>
+    [Syscall]
     public static int k_mutex_lock(MutexHandle mutex, KTimeout timeout)
     {
         KernelContext c = Ctx();
         return c.Kernel.CallMutexLock(c.Thread, mutex, timeout);
     }
 
-    /// <summary><c>k_mutex_unlock</c>: 0, -EINVAL or -EPERM.</summary>
+    private static int z_vrfy_k_mutex_lock(MutexHandle mutex, KTimeout timeout)
+    {
+        K_OOPS(K_SYSCALL_OBJ(mutex, K_OBJ_MUTEX));
+        return k_mutex_lock(mutex, timeout);
+    }
+
+    /// <summary><c>k_mutex_unlock</c>: 0, -EINVAL or -EPERM. A syscall: the verifier checks the object.</summary>
+    [Syscall]
     public static int k_mutex_unlock(MutexHandle mutex)
     {
         KernelContext c = Ctx();
         return c.Kernel.CallMutexUnlock(c.Thread, mutex);
+    }
+
+    private static int z_vrfy_k_mutex_unlock(MutexHandle mutex)
+    {
+        K_OOPS(K_SYSCALL_OBJ(mutex, K_OBJ_MUTEX));
+        return k_mutex_unlock(mutex);
     }
 
     /// <summary><c>irq_lock</c>.</summary>

@@ -98,11 +98,15 @@ public abstract class SyscallFixture : IDisposable
         });
     }
 
-    /// <summary>From a supervisor thread: a <c>K_USER</c> thread in <paramref name="domain"/> (default: the test domain), started and joined.</summary>
-    protected ThreadHandle SpawnUser(string name, Action body, MemoryDomain? domain = null, int priority = 1, bool join = true)
+    /// <summary>
+    /// From a supervisor thread: a <c>K_USER</c> thread in <paramref name="domain"/> (default: the test domain), granted
+    /// <paramref name="grants"/> before it starts, started and joined.
+    /// </summary>
+    protected ThreadHandle SpawnUser(string name, Action body, MemoryDomain? domain = null, int priority = 1, bool join = true, KObjectHandle[]? grants = null)
     {
         ThreadHandle t = k_thread_create(K.DeclareThread(name), K.DefineStack(name + "_stack", 1024), 1024, (_, _, _) => body(), 0, 0, 0, K_PRIO_PREEMPT(priority), K_USER, K_FOREVER);
         Assert.That(k_mem_domain_add_thread(domain ?? TestDomain!, t), Is.Zero);
+        k_thread_access_grant(t, grants ?? []);
         k_thread_start(t);
         if (join)
         {
@@ -128,9 +132,10 @@ public abstract class SyscallFixture : IDisposable
     /// <summary>
     /// Runs <paramref name="culpritBody"/> in a user thread that must die of <paramref name="reason"/> (from user mode, with
     /// a message containing <paramref name="messagePart"/>) before it gets past the call, then a second user thread
-    /// that must run to completion: the oops kills only its caller and the kernel lives on.
+    /// that must run to completion: the oops kills only its caller and the kernel lives on. The culprit is granted the
+    /// objects <paramref name="grants"/> returns (after <paramref name="setup"/>).
     /// </summary>
-    protected void AssertOopsOnlyCaller(Action culpritBody, string messagePart, FatalReason reason = FatalReason.KernelOops, Action? setup = null, Func<MemPartition[]>? extra = null)
+    protected void AssertOopsOnlyCaller(Action culpritBody, string messagePart, FatalReason reason = FatalReason.KernelOops, Action? setup = null, Func<MemPartition[]>? extra = null, Func<KObjectHandle[]>? grants = null)
     {
         bool after = false, survivorRan = false;
         ThreadHandle culprit = default;
@@ -141,7 +146,7 @@ public abstract class SyscallFixture : IDisposable
             {
                 culpritBody();
                 after = true;
-            });
+            }, grants: grants?.Invoke());
             SpawnUser("survivor", () =>
             {
                 z_yield_direct();
