@@ -21,6 +21,10 @@ namespace Bora.Cli.Samples.ProdConsumer;
 /// </remarks>
 internal sealed class SyscallGateStandIn(BoraKernel kernel)
 {
+    // Threads inside a call made from user mode: only those get verified, as a supervisor call is Zephyr's direct
+    // z_impl_ call (and with protection off every call is one).
+    private readonly HashSet<KThread> _fromUser = [];
+
     /// <summary>Runs <paramref name="handler"/> (verifier, then implementation) as a system call of the current thread.</summary>
     public T Invoke<T>(Func<T> handler)
     {
@@ -35,6 +39,8 @@ internal sealed class SyscallGateStandIn(BoraKernel kernel)
         uint userSp = cpu.Sp;
         cpu.Sp = view.PrivilegedStackStart + view.PrivilegedStackSize;
         cpu.Privilege = Privilege.Supervisor;
+        KThread caller = kernel.Current!;
+        _fromUser.Add(caller);
         T result;
         try
         {
@@ -42,19 +48,25 @@ internal sealed class SyscallGateStandIn(BoraKernel kernel)
         }
         catch (VerifierOops)
         {
+            _fromUser.Remove(caller);
             DropToUser(cpu, userSp);
             k_oops();
             throw;
         }
 
         // Not in a finally: a thread aborted while blocked in the call must not touch a CPU it no longer holds.
+        _fromUser.Remove(caller);
         DropToUser(cpu, userSp);
         return result;
     }
 
-    /// <summary><c>K_SYSCALL_MEMORY_READ</c> / <c>_WRITE</c>: whether the caller may access the whole buffer.</summary>
+    /// <summary>
+    /// <c>K_SYSCALL_MEMORY_READ</c> / <c>_WRITE</c>: whether the caller may access the whole buffer. A call that did not
+    /// come from user mode is not verified.
+    /// </summary>
     public bool BufferOk(uint address, uint size, bool write) =>
-        kernel.ProtectionDriver is not { } driver || driver.BufferValidate(address, size, write) == 0;
+        kernel.Current is not { } caller || !_fromUser.Contains(caller)
+        || kernel.ProtectionDriver is not { } driver || driver.BufferValidate(address, size, write) == 0;
 
     /// <summary><c>K_OOPS(K_SYSCALL_MEMORY_*(...))</c>: throws <see cref="VerifierOops"/> unless the buffer is accessible.</summary>
     public void RequireBuffer(uint address, uint size, bool write, string what)
