@@ -15,10 +15,11 @@ public static class BenchKernel
     private const int StartLine = 3;
 
     /// <summary>Builds and boots a kernel on <paramref name="board"/>; <paramref name="define"/> adds the threads, which wait on the semaphore it is given.</summary>
-    public static BoraKernel Build(string board, string name, Action<BoraKernel, SemaphoreHandle> define)
+    public static BoraKernel Build(string board, string name, Action<BoraKernel, SemaphoreHandle> define, Action<KernelOptions>? configure = null)
     {
         KernelOptions options = KernelBoards.Get(board).CreateOptions();
         options.Name = name;
+        configure?.Invoke(options);
         var kernel = new BoraKernel(options);
         SemaphoreHandle go = kernel.DefineSemaphore("go", 0, 1);
         kernel.IrqConnect(StartLine, 1, _ => k_sem_give(go), 0);
