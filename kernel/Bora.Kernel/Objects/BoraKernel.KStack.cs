@@ -60,12 +60,8 @@ public sealed partial class BoraKernel
     internal int CallKStackCleanup(KThread caller, KStackHandle stack)
     {
         Enter(caller, KernelCall.StackCleanup);
-        KStack s = LookupKStack(caller, stack);
-        int result = s.Cleanup();
-        if (result == 0)
-        {
-            HeapFree(caller, s.ReleaseAllocatedBuffer());
-        }
+        int result = CleanupPoolObject(LookupKStack(caller, stack), out uint poolBuffer);
+        HeapFree(caller, poolBuffer);
 
         return Exit(caller, KernelCall.StackCleanup, result);
     }

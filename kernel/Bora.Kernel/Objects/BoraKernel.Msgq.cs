@@ -97,12 +97,8 @@ public sealed partial class BoraKernel
     internal int CallMsgqCleanup(KThread caller, MsgqHandle msgq)
     {
         Enter(caller, KernelCall.MsgqCleanup);
-        KMsgq q = LookupMsgq(caller, msgq);
-        int result = q.Cleanup();
-        if (result == 0)
-        {
-            HeapFree(caller, q.ReleaseAllocatedBuffer());
-        }
+        int result = CleanupPoolObject(LookupMsgq(caller, msgq), out uint poolBuffer);
+        HeapFree(caller, poolBuffer);
 
         return Exit(caller, KernelCall.MsgqCleanup, result);
     }

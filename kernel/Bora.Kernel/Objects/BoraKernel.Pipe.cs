@@ -105,12 +105,8 @@ public sealed partial class BoraKernel
     internal int CallPipeCleanup(KThread caller, PipeHandle pipe)
     {
         Enter(caller, KernelCall.PipeCleanup);
-        KPipe p = LookupPipe(caller, pipe);
-        int result = p.Cleanup();
-        if (result == 0)
-        {
-            HeapFree(caller, p.ReleaseAllocatedBuffer());
-        }
+        int result = CleanupPoolObject(LookupPipe(caller, pipe), out uint poolBuffer);
+        HeapFree(caller, poolBuffer);
 
         return Exit(caller, KernelCall.PipeCleanup, result);
     }

@@ -20,6 +20,17 @@ public sealed partial class BoraKernel
     /// <summary><c>z_thread_malloc</c>: <see cref="ThreadAlignedAlloc"/> at pointer alignment.</summary>
     internal uint ThreadMalloc(KThread caller, ulong size) => ThreadAlignedAlloc(caller, 4, size);
 
+    /// <summary>
+    /// A <c>k_*_cleanup</c>: the type's clean-up and, when it succeeds, the pool buffer the object held (0 when none),
+    /// which the caller gives back to its heap.
+    /// </summary>
+    internal static int CleanupPoolObject(IPoolBufferedObject obj, out uint poolBuffer)
+    {
+        int result = obj.Cleanup();
+        poolBuffer = result == 0 ? obj.ReleaseAllocatedBuffer() : 0;
+        return result;
+    }
+
     /// <summary><c>k_thread_heap_assign</c> (or, with the system heap, <c>k_thread_system_pool_assign</c>).</summary>
     internal void CallThreadHeapAssign(KThread caller, ThreadHandle thread, KHeap heap)
     {

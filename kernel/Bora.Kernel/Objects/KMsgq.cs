@@ -5,7 +5,7 @@ namespace Bora.Kernel.Objects;
 /// buffer in simulated memory. Messages move through the checked accessors; a thread that waits
 /// copies its own message in (put) or out (get) in its own context, so a bad pointer faults its owner.
 /// </summary>
-public sealed class KMsgq : KObject
+public sealed class KMsgq : KObject, IPoolBufferedObject
 {
     private readonly Dictionary<KThread, byte[]?> _handoff = [];
 
@@ -187,7 +187,7 @@ public sealed class KMsgq : KObject
     }
 
     /// <summary><c>k_msgq_cleanup</c>: 0, or <c>-EBUSY</c> while threads wait (Bora has no <c>k_msgq_alloc_init</c> buffer to free).</summary>
-    internal int Cleanup() => WaitQueue.Count > 0 ? -Errno.EBusy : 0;
+    int IPoolBufferedObject.Cleanup() => WaitQueue.Count > 0 ? -Errno.EBusy : 0;
 
     /// <summary>Whether the ring came from a resource pool (<c>K_MSGQ_FLAG_ALLOC</c>): cleanup frees it.</summary>
     public bool BufferAllocated { get; private set; }
@@ -203,7 +203,7 @@ public sealed class KMsgq : KObject
     /// The pool ring cleanup must free (0 when none). Zephyr leaves the queue pointing at the freed ring; Bora
     /// makes it a queue of capacity 0 (puts fail with <c>-ENOMSG</c>) instead of a dangling one.
     /// </summary>
-    internal uint ReleaseAllocatedBuffer()
+    uint IPoolBufferedObject.ReleaseAllocatedBuffer()
     {
         if (!BufferAllocated)
         {

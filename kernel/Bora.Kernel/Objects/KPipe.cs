@@ -7,7 +7,7 @@ namespace Bora.Kernel.Objects;
 /// writers, then refill the ring from the remaining writers. Each thread copies its own data in or
 /// out through the checked accessors in its own context.
 /// </summary>
-public sealed class KPipe : KObject
+public sealed class KPipe : KObject, IPoolBufferedObject
 {
     private readonly Dictionary<KThread, PipeTransfer> _transfers = [];
 
@@ -210,7 +210,7 @@ public sealed class KPipe : KObject
     }
 
     /// <summary><c>k_pipe_cleanup</c>: 0, or <c>-EAGAIN</c> while threads wait (Bora has no <c>k_pipe_alloc_init</c> buffer to free).</summary>
-    internal int Cleanup() => Readers.Count > 0 || Writers.Count > 0 ? -Errno.EAgain : 0;
+    int IPoolBufferedObject.Cleanup() => Readers.Count > 0 || Writers.Count > 0 ? -Errno.EAgain : 0;
 
     /// <summary>Whether the ring came from a resource pool (<c>K_PIPE_FLAG_ALLOC</c>): cleanup frees it.</summary>
     public bool BufferAllocated { get; private set; }
@@ -223,7 +223,7 @@ public sealed class KPipe : KObject
     }
 
     /// <summary>The pool ring cleanup must free (0 when none); as in Zephyr the pipe becomes bufferless.</summary>
-    internal uint ReleaseAllocatedBuffer()
+    uint IPoolBufferedObject.ReleaseAllocatedBuffer()
     {
         if (!BufferAllocated)
         {

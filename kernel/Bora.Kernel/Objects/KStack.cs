@@ -4,7 +4,7 @@ namespace Bora.Kernel.Objects;
 /// A stack object (<c>struct k_stack</c>, kernel/stack.c): a LIFO of 32-bit words (<c>stack_data_t</c>)
 /// in a caller buffer in simulated memory, read and written through the checked accessors.
 /// </summary>
-public sealed class KStack : KObject
+public sealed class KStack : KObject, IPoolBufferedObject
 {
     private readonly Dictionary<KThread, uint> _handoff = [];
 
@@ -117,7 +117,7 @@ public sealed class KStack : KObject
     public bool BufferAllocated { get; private set; }
 
     /// <summary><c>k_stack_cleanup</c>: 0, or <c>-EAGAIN</c> while threads wait.</summary>
-    internal int Cleanup() => WaitQueue.Count > 0 ? -Errno.EAgain : 0;
+    int IPoolBufferedObject.Cleanup() => WaitQueue.Count > 0 ? -Errno.EAgain : 0;
 
     /// <summary>The rest of <c>k_stack_alloc_init</c>: <paramref name="buffer"/> came from the caller's resource pool.</summary>
     internal void InitAllocated(uint buffer, uint numEntries)
@@ -127,7 +127,7 @@ public sealed class KStack : KObject
     }
 
     /// <summary>The pool buffer cleanup must free (0 when none), forgotten here: the stack holds no buffer any more.</summary>
-    internal uint ReleaseAllocatedBuffer()
+    uint IPoolBufferedObject.ReleaseAllocatedBuffer()
     {
         if (!BufferAllocated)
         {

@@ -274,14 +274,12 @@ public sealed partial class BoraKernel
             return;
         }
 
-        uint poolBuffer = obj switch
+        if (obj is IPoolBufferedObject pooled)
         {
-            KMsgq msgq when msgq.Cleanup() == 0 => msgq.ReleaseAllocatedBuffer(),
-            KStack stack when stack.Cleanup() == 0 => stack.ReleaseAllocatedBuffer(),
-            KPipe pipe when pipe.Cleanup() == 0 => pipe.ReleaseAllocatedBuffer(),
-            _ => 0,
-        };
-        FreeKernelBlock(poolBuffer);
+            _ = CleanupPoolObject(pooled, out uint poolBuffer);
+            FreeKernelBlock(poolBuffer);
+        }
+
         FreeDynamicObject(obj);
     }
 
